@@ -1,0 +1,27 @@
+/** Bokmål names for stored codes, shared by every page that shows them. */
+export const sectorLabels: Record<string, string> = { public: 'Offentlig', private: 'Privat' }
+
+export const sizeBandLabels: Record<string, string> = {
+  '1-4': '1–4 ansatte',
+  '5-19': '5–19 ansatte',
+  '20-99': '20–99 ansatte',
+  '100-499': '100–499 ansatte',
+  '500+': '500 ansatte eller flere',
+}
+
+export const roleLabels: Record<string, string> = {
+  specialist: 'Jobbspesialist',
+  market_contact: 'Markedskontakt',
+  team_lead: 'Leder',
+  admin: 'Administrator',
+}
+
+export function formatOsloDateTime(value: string | Date): string {
+  return new Intl.DateTimeFormat('nb-NO', { dateStyle: 'short', timeStyle: 'short', timeZone: 'Europe/Oslo' }).format(
+    new Date(value),
+  )
+}
+
+export function formatOsloDate(value: string | Date): string {
+  return new Intl.DateTimeFormat('nb-NO', { dateStyle: 'long', timeZone: 'Europe/Oslo' }).format(new Date(value))
+}

@@ -1,0 +1,34 @@
+export type NavigationUser = {
+  accountType: 'employer' | 'staff'
+  roles: readonly string[]
+}
+
+export type NavigationItem = { to: string; label: string }
+
+/** The menu each kind of user sees; pages check access themselves, this only guides. */
+export function navigationFor(user: NavigationUser | null): NavigationItem[] {
+  if (!user) {
+    return [
+      { to: '/logg-inn', label: 'Logg inn' },
+      { to: '/registrer', label: 'Registrer virksomhet' },
+    ]
+  }
+  if (user.accountType === 'employer') {
+    return [
+      { to: '/arbeidsgiver', label: 'Oversikt' },
+      { to: '/arbeidsgiver/medlemmer', label: 'Medlemmer' },
+    ]
+  }
+  const items: NavigationItem[] = []
+  if (user.roles.includes('specialist')) items.push({ to: '/ansatt', label: 'Mitt kontor' })
+  if (user.roles.includes('market_contact')) items.push({ to: '/marked', label: 'Arbeidsgivere i regionen' })
+  if (user.roles.includes('team_lead')) items.push({ to: '/team', label: 'Mitt team' })
+  if (user.roles.includes('admin')) {
+    items.push(
+      { to: '/admin/kontorer', label: 'Kontorer og team' },
+      { to: '/admin/ansatte', label: 'Ansatte' },
+      { to: '/admin/logg', label: 'Revisjonslogg' },
+    )
+  }
+  return items
+}

@@ -1,0 +1,33 @@
+import type { EmailMessage } from '../mailer'
+import { renderNotice } from './layout'
+
+export function passwordResetEmail(to: string, resetUrl: string, validMinutes: number): EmailMessage {
+  return renderNotice(to, {
+    subject: 'Tilbakestill passordet ditt i Jobbsnekker',
+    paragraphs: [
+      'Vi har fått en forespørsel om å tilbakestille passordet for kontoen som hører til denne e-postadressen.',
+      `Lenken under virker i ${validMinutes} minutter og kan brukes én gang.`,
+    ],
+    action: { label: 'Velg nytt passord', url: resetUrl },
+    footnote: 'Har du ikke bedt om dette, kan du se bort fra e-posten. Passordet ditt er ikke endret.',
+  })
+}
+
+export function invitationEmail(to: string, invitationUrl: string, validDays: number): EmailMessage {
+  return renderNotice(to, {
+    subject: 'Du har fått tilgang til Jobbsnekker',
+    paragraphs: [
+      'Det er opprettet en konto til deg i Jobbsnekker.',
+      `Velg et passord for å ta den i bruk. Lenken virker i ${validDays} dager.`,
+    ],
+    action: { label: 'Velg passord', url: invitationUrl },
+  })
+}
+
+export function membershipRequestEmail(to: string, membersUrl: string): EmailMessage {
+  return renderNotice(to, {
+    subject: 'Ny forespørsel om tilgang til virksomheten din',
+    paragraphs: ['Noen har bedt om tilgang til virksomheten din i Jobbsnekker. Et medlem må godkjenne eller avslå forespørselen.'],
+    action: { label: 'Se forespørselen', url: membersUrl },
+  })
+}

@@ -1,0 +1,90 @@
+import { statSync } from 'node:fs'
+import path from 'node:path'
+import { fileURLToPath, pathToFileURL } from 'node:url'
+import type { Server } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { createRequestHandler } from '@remix-run/express'
+import type { ServerBuild } from '@remix-run/node'
+import compression from 'compression'
+import express from 'express'
+import { prepareRuntime, withSessionSecret } from './app/modules/runtime.server'
+import { parseEnv, type Env } from './app/utils/env.server'
+
+const projectRoot = path.dirname(fileURLToPath(import.meta.url))
+
+const buildFile = path.join(projectRoot, 'build', 'index.js')
+
+async function importBuild(version = ''): Promise<ServerBuild> {
+  return (await import(`${pathToFileURL(buildFile).href}${version}`)) as ServerBuild
+}
+
+/** In development `remix watch` rewrites the build; each request picks up the newest one. */
+function reloadingBuild(): () => Promise<ServerBuild> {
+  let loaded: { mtime: number; build: Promise<ServerBuild> } | undefined
+  return () => {
+    const mtime = statSync(buildFile).mtimeMs
+    if (!loaded || loaded.mtime !== mtime) loaded = { mtime, build: importBuild(`?v=${mtime}`) }
+    return loaded.build
+  }
+}
+
+export type RunningPortal = { url: string; close: () => Promise<void> }
+
+/** Starts the whole portal: database, migrations, demo data on first run, and the web server. */
+export async function startPortal(env: Env, options: { seed?: boolean; log?: (line: string) => void } = {}): Promise<RunningPortal> {
+  const log = options.log ?? ((line: string) => console.log(line))
+  const fullEnv = withSessionSecret(env)
+  const runtime = await prepareRuntime(fullEnv, { seed: options.seed ?? fullEnv.SEED_DEMO_DATA })
+  log(`Database: ${runtime.database.kind === 'embedded' ? `embedded PGlite in ${fullEnv.PGLITE_DATA_DIR}` : 'PostgreSQL server'}`)
+  if (runtime.migrated.length > 0) log(`Applied migrations: ${runtime.migrated.join(', ')}`)
+  if (runtime.seeded) log('Loaded demo data (first start)')
+
+  const build = fullEnv.NODE_ENV === 'development' ? reloadingBuild() : await importBuild()
+  const app = express()
+  app.disable('x-powered-by')
+  app.use(compression())
+  app.use('/build', express.static(path.join(projectRoot, 'public', 'build'), { immutable: true, maxAge: '1y' }))
+  app.use(express.static(path.join(projectRoot, 'public'), { maxAge: '1h' }))
+  app.all(
+    '*',
+    createRequestHandler({
+      build,
+      mode: fullEnv.NODE_ENV,
+      getLoadContext: (req) => ({ clientAddress: req.socket.remoteAddress ?? 'unknown' }),
+    }),
+  )
+
+  const server: Server = await new Promise((resolve, reject) => {
+    const onListening = () => resolve(listening)
+    const listening = fullEnv.HOST ? app.listen(fullEnv.PORT, fullEnv.HOST, onListening) : app.listen(fullEnv.PORT, onListening)
+    listening.on('error', reject)
+  })
+  const { port } = server.address() as AddressInfo
+  const url = `http://localhost:${port}`
+  return {
+    url,
+    close: async () => {
+      await new Promise<void>((resolve) => server.close(() => resolve()))
+      await runtime.database.close()
+    },
+  }
+}
+
+const isMain = process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)
+if (isMain) {
+  let env: Env
+  try {
+    env = parseEnv()
+  } catch (error) {
+    console.error((error as Error).message)
+    process.exit(1)
+  }
+  const portal = await startPortal(env)
+  console.log(`Jobbsnekker is ready at ${portal.url}`)
+  const shutdown = async () => {
+    await portal.close()
+    process.exit(0)
+  }
+  process.once('SIGINT', shutdown)
+  process.once('SIGTERM', shutdown)
+}

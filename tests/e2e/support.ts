@@ -1,0 +1,169 @@
+import { readdir, readFile } from 'node:fs/promises'
+import path from 'node:path'
+import AxeBuilder from '@axe-core/playwright'
+import { expect, type Page } from '@playwright/test'
+import { navigationFor } from '../../app/utils/navigation'
+import { DEMO_PASSWORD, demoLogins } from '../../scripts/demo-data'
+
+export { DEMO_PASSWORD, demoLogins }
+
+export type DemoRole = {
+  key: keyof typeof demoLogins
+  title: string
+  email: string
+  /** Where the log-in lands, after any redirect. */
+  home: string
+  expectedNavigation: string[]
+  /** The menu item for the home page. */
+  homeLabel: string
+}
+
+type NavigationUser = NonNullable<Parameters<typeof navigationFor>[0]>
+
+function role(key: DemoRole['key'], title: string, home: string, user: NavigationUser): DemoRole {
+  const items = navigationFor(user)
+  const homeItem = items.find((item) => item.to === home)
+  if (!homeItem) throw new Error(`app/utils/navigation.ts has no menu item for ${home}`)
+  return { key, title, email: demoLogins[key], home, expectedNavigation: items.map((item) => item.label), homeLabel: homeItem.label }
+}
+
+// Roles as scripts/demo-data.ts gives them to each demo account.
+export const demoRoles: DemoRole[] = [
+  role('employer', 'arbeidsgiver', '/arbeidsgiver', { accountType: 'employer', roles: [] }),
+  role('specialist', 'jobbspesialist', '/ansatt', { accountType: 'staff', roles: ['specialist'] }),
+  role('marketContact', 'markedskontakt', '/marked', { accountType: 'staff', roles: ['market_contact'] }),
+  role('teamLead', 'leder', '/team', { accountType: 'staff', roles: ['team_lead', 'specialist'] }),
+  role('admin', 'administrator', '/admin/kontorer', { accountType: 'staff', roles: ['admin'] }),
+]
+
+export async function logIn(page: Page, email: string, password: string): Promise<void> {
+  await page.goto('/logg-inn')
+  await page.getByLabel('E-post').fill(email)
+  await page.getByLabel('Passord', { exact: true }).fill(password)
+  await page.getByRole('button', { name: 'Logg inn' }).click()
+}
+
+export function mainNavigation(page: Page) {
+  return page.getByRole('navigation', { name: 'Hovedmeny' })
+}
+
+/** A valid organisation number, computed here rather than with the app's own validator. */
+export function randomOrgNumber(): string {
+  const weights = [3, 2, 7, 6, 5, 4, 3, 2]
+  for (;;) {
+    const digits = [9, ...Array.from({ length: 7 }, () => Math.floor(Math.random() * 10))]
+    const remainder = digits.reduce((sum, digit, index) => sum + digit * weights[index]!, 0) % 11
+    if (remainder === 1) continue
+    return `${digits.join('')}${remainder === 0 ? 0 : 11 - remainder}`
+  }
+}
+
+export function uniqueEmail(prefix: string): string {
+  return `${prefix}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}@e2e.jobbsnekker.example`
+}
+
+export type Registration = {
+  orgNumber: string
+  orgName: string
+  naceSection: string
+  sector: 'Offentlig' | 'Privat'
+  sizeBand: string
+  municipalityNumber: string
+  name: string
+  email: string
+  password: string
+}
+
+export function newRegistration(overrides: Partial<Registration> = {}): Registration {
+  const suffix = Math.random().toString(36).slice(2, 7)
+  return {
+    orgNumber: randomOrgNumber(),
+    orgName: `Testsnekkeriet ${suffix} AS`,
+    naceSection: 'C',
+    sector: 'Privat',
+    sizeBand: '5-19',
+    municipalityNumber: '0301',
+    name: 'Kari Testesen',
+    email: uniqueEmail('registrering'),
+    password: 'Blå stige ved verkstedet 42',
+    ...overrides,
+  }
+}
+
+export async function fillRegistration(page: Page, registration: Registration): Promise<void> {
+  await page.getByLabel('Organisasjonsnummer').fill(registration.orgNumber)
+  await page.getByLabel('Navn på virksomheten').fill(registration.orgName)
+  await page.getByLabel('Bransje').selectOption(registration.naceSection)
+  await page.getByRole('radiogroup', { name: 'Sektor' }).getByRole('radio', { name: registration.sector, exact: true }).check()
+  await page.getByLabel('Antall ansatte').selectOption(registration.sizeBand)
+  await page.getByLabel('Kommune').selectOption(registration.municipalityNumber)
+  await page.getByLabel('Ditt navn').fill(registration.name)
+  await page.getByLabel('E-post').fill(registration.email)
+  await page.getByLabel('Passord', { exact: true }).fill(registration.password)
+  await page.getByLabel('Gjenta passord').fill(registration.password)
+}
+
+export async function register(page: Page, registration: Registration): Promise<void> {
+  await page.goto('/registrer')
+  await fillRegistration(page, registration)
+  await page.getByRole('button', { name: 'Registrer virksomheten' }).click()
+}
+
+type StoredMail = { to: string; subject: string; text: string; html: string; createdAt: string }
+
+function mailDir(): string {
+  const dir = process.env.E2E_MAIL_DIR
+  if (!dir) throw new Error('E2E_MAIL_DIR is not set; playwright.config.ts sets it for the server it starts.')
+  return dir
+}
+
+async function mailsTo(recipient: string): Promise<StoredMail[]> {
+  let files: string[]
+  try {
+    files = await readdir(mailDir())
+  } catch {
+    return []
+  }
+  const mails: StoredMail[] = []
+  for (const file of files.filter((name) => name.endsWith('.json'))) {
+    try {
+      const mail = JSON.parse(await readFile(path.join(mailDir(), file), 'utf8')) as StoredMail
+      if (mail.to.toLowerCase() === recipient.toLowerCase()) mails.push(mail)
+    } catch {
+      // A file still being written; the next poll reads it whole.
+    }
+  }
+  return mails.sort((a, b) => b.createdAt.localeCompare(a.createdAt))
+}
+
+/** Waits for the newest mail to `recipient` and returns the first link in it to `pathname`, as a path. */
+export async function linkFromMail(recipient: string, pathname: string): Promise<string> {
+  const pattern = new RegExp(`https?://[^\\s"<>]+${pathname.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}[^\\s"<>]*`)
+  let link: string | undefined
+  await expect
+    .poll(
+      async () => {
+        const [mail] = await mailsTo(recipient)
+        link = mail?.text.match(pattern)?.[0]
+        return link
+      },
+      { message: `no mail to ${recipient} with a link to ${pathname}`, timeout: 15_000 },
+    )
+    .toBeTruthy()
+  const url = new URL(link!)
+  return `${url.pathname}${url.search}`
+}
+
+const wcagTags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']
+
+/** Fails on serious and critical WCAG 2.1 A/AA violations; lesser ones are reported in the message only. */
+export async function expectNoSeriousAxeViolations(page: Page): Promise<void> {
+  const results = await new AxeBuilder({ page }).withTags(wcagTags).analyze()
+  const serious = results.violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+  const describe = serious.map(
+    (violation) =>
+      `${violation.impact}: ${violation.id} – ${violation.help}\n` +
+      violation.nodes.map((node) => `    ${node.target.join(' ')}: ${node.failureSummary ?? ''}`).join('\n'),
+  )
+  expect(serious, `axe violations on ${page.url()}:\n${describe.join('\n')}`).toEqual([])
+}

@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest'
+import { navigationFor, type NavigationUser } from '~/utils/navigation'
+
+const staff = (...roles: string[]): NavigationUser => ({ accountType: 'staff', roles })
+
+describe('navigationFor', () => {
+  it.each<[string, NavigationUser | null, string[]]>([
+    ['an anonymous visitor', null, ['/logg-inn', '/registrer']],
+    ['an employer', { accountType: 'employer', roles: [] }, ['/arbeidsgiver', '/arbeidsgiver/medlemmer']],
+    ['a specialist', staff('specialist'), ['/ansatt']],
+    ['a market contact', staff('market_contact'), ['/marked']],
+    ['a team lead who is also a specialist', staff('team_lead', 'specialist'), ['/ansatt', '/team']],
+    ['an admin', staff('admin'), ['/admin/kontorer', '/admin/ansatte', '/admin/logg']],
+    [
+      'a staff member with every role',
+      staff('admin', 'team_lead', 'market_contact', 'specialist'),
+      ['/ansatt', '/marked', '/team', '/admin/kontorer', '/admin/ansatte', '/admin/logg'],
+    ],
+    ['a staff member without roles', staff(), []],
+  ])('gives %s the right menu', (_who, user, paths) => {
+    expect(navigationFor(user).map((item) => item.to)).toEqual(paths)
+  })
+
+  it('never shows staff pages to an employer, even with stray roles', () => {
+    const paths = navigationFor({ accountType: 'employer', roles: ['admin'] }).map((item) => item.to)
+    expect(paths).toEqual(['/arbeidsgiver', '/arbeidsgiver/medlemmer'])
+  })
+
+  it('labels every item in Norwegian', () => {
+    const labels = navigationFor(staff('admin', 'team_lead', 'market_contact', 'specialist')).map((item) => item.label)
+    expect(labels).toEqual(['Mitt kontor', 'Arbeidsgivere i regionen', 'Mitt team', 'Kontorer og team', 'Ansatte', 'Revisjonslogg'])
+    expect(navigationFor(null).map((item) => item.label)).toEqual(['Logg inn', 'Registrer virksomhet'])
+  })
+})
