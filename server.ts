@@ -30,6 +30,12 @@ function reloadingBuild(): () => Promise<ServerBuild> {
 
 export type RunningPortal = { url: string; close: () => Promise<void> }
 
+function describeMailDelivery(env: Env): string {
+  if (env.SMTP_URL) return 'E-mail: sent through SMTP_URL'
+  if (env.DEVELOPMENT_MAILBOX) return `E-mail: stored in ${env.MAIL_DIR}, shown at ${env.PUBLIC_URL}/utvikling/epost`
+  return `E-mail: stored in ${env.MAIL_DIR} only (no SMTP_URL; DEVELOPMENT_MAILBOX is off)`
+}
+
 /** Starts the whole portal: database, migrations, demo data on first run, and the web server. */
 export async function startPortal(env: Env, options: { seed?: boolean; log?: (line: string) => void } = {}): Promise<RunningPortal> {
   const log = options.log ?? ((line: string) => console.log(line))
@@ -38,6 +44,7 @@ export async function startPortal(env: Env, options: { seed?: boolean; log?: (li
   log(`Database: ${runtime.database.kind === 'embedded' ? `embedded PGlite in ${fullEnv.PGLITE_DATA_DIR}` : 'PostgreSQL server'}`)
   if (runtime.migrated.length > 0) log(`Applied migrations: ${runtime.migrated.join(', ')}`)
   if (runtime.seeded) log('Loaded demo data (first start)')
+  log(describeMailDelivery(fullEnv))
 
   const build = fullEnv.NODE_ENV === 'development' ? reloadingBuild() : await importBuild()
   const app = express()

@@ -35,7 +35,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     {
       user: user ? { name: user.name, accountType: user.accountType, roles: user.roles, officeName: user.officeName } : null,
       csrfToken,
-      developmentMailbox: !getEnv().SMTP_URL,
+      developmentMailbox: getEnv().DEVELOPMENT_MAILBOX,
     },
     { headers: csrfCookie ? { 'Set-Cookie': csrfCookie } : {} },
   )
@@ -76,7 +76,7 @@ function Shell({ children }: { children: ReactNode }) {
           <HStack as="ul" gap="space-24" className="main-nav__list">
             {navigationFor(user).map((item) => (
               <li key={item.to}>
-                <NavLink to={item.to} end className="main-nav__link">
+                <NavLink to={item.to} end={item.end ?? false} className="main-nav__link">
                   {item.label}
                 </NavLink>
               </li>

@@ -1,4 +1,6 @@
+import { execFile } from 'node:child_process'
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
 import path from 'node:path'
 import postgres from 'postgres'
 
@@ -27,6 +29,17 @@ export type ConnectOptions = {
 const silentNotices = () => {}
 
 /**
+ * PGlite lives inside the portal's own process, so PostgreSQL's buffers count against the portal's
+ * memory. The defaults (128 MB shared buffers) are sized for a dedicated server; the embedded
+ * database holds a few megabytes of demo data. Measured in docs/benchmarks.md.
+ */
+const EMBEDDED_MEMORY_SETTINGS = [
+  '-c', 'shared_buffers=16MB',
+  '-c', 'work_mem=2MB',
+  '-c', 'maintenance_work_mem=16MB',
+]
+
+/**
  * Opens the database: the PostgreSQL server at `databaseUrl`, or an embedded PGlite
  * served on a free loopback port so that postgres.js talks to both the same way.
  */
@@ -50,9 +63,16 @@ async function connectEmbedded(dataDir: string): Promise<Database> {
   ])
   const inMemory = dataDir.startsWith('memory://')
   const releaseLock = inMemory ? () => {} : lockDataDir(path.resolve(dataDir))
+  if (!inMemory && !existsSync(path.join(path.resolve(dataDir), 'PG_VERSION'))) {
+    await createClusterInChildProcess(path.resolve(dataDir)).catch((error: unknown) => {
+      releaseLock()
+      throw error
+    })
+  }
   const pglite = await PGlite.create({
     dataDir: inMemory ? dataDir : path.resolve(dataDir),
     extensions: { pg_trgm },
+    startParams: [...PGlite.defaultStartParams, ...EMBEDDED_MEMORY_SETTINGS],
   })
   const socketServer = new PGLiteSocketServer({ db: pglite, host: '127.0.0.1', port: 0 })
   await socketServer.start()
@@ -76,6 +96,23 @@ async function connectEmbedded(dataDir: string): Promise<Database> {
       releaseLock()
     },
   }
+}
+
+/**
+ * initdb runs in its own WebAssembly instance whose memory stays with the process after it
+ * finishes (about 60 MB); running it in a short-lived child leaves the portal without it.
+ */
+function createClusterInChildProcess(dataDir: string): Promise<void> {
+  const pgliteEntry = createRequire(import.meta.url).resolve('@electric-sql/pglite')
+  const script = `require(process.argv[1]).PGlite.create({ dataDir: process.argv[2] })
+    .then((db) => db.close())
+    .catch((error) => { console.error(error); process.exit(1) })`
+  return new Promise((resolve, reject) => {
+    execFile(process.execPath, ['-e', script, pgliteEntry, dataDir], (error, _stdout, stderr) => {
+      if (error) reject(new Error(`Could not create the embedded database in ${dataDir}: ${stderr || error.message}`))
+      else resolve()
+    })
+  })
 }
 
 /**

@@ -60,6 +60,8 @@ try {
     MAIL_DIR: mailDir,
     // Never fall back to a real SMTP server or to the shared ./var session secret.
     SMTP_URL: '',
+    // The browser tests follow reset links through the mailbox page, also on the server database.
+    DEVELOPMENT_MAILBOX: 'true',
     SESSION_SECRET: process.env.SESSION_SECRET ?? randomBytes(48).toString('base64url'),
     SEED_DEMO_DATA: 'true',
   })

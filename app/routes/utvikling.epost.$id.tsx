@@ -21,7 +21,7 @@ function notFound(message: string): Response {
 // Open without log-in for the same reason as the mailbox list: see utvikling.epost._index.tsx.
 export async function loader({ params }: LoaderFunctionArgs) {
   const env = getEnv()
-  if (env.SMTP_URL) throw notFound('Siden finnes ikke, eller den er flyttet.')
+  if (!env.DEVELOPMENT_MAILBOX) throw notFound('Siden finnes ikke, eller den er flyttet.')
   // readDevelopmentMail refuses ids that could name a file outside the mailbox folder.
   const mail = params.id ? await readDevelopmentMail(env.MAIL_DIR, params.id) : undefined
   if (!mail) throw notFound('Fant ikke e-posten. Den finnes ikke i utviklingspostkassen.')

@@ -32,9 +32,10 @@ const envSchema = z.object({
   MAIL_DIR: z.string().trim().min(1).default('./var/mail'),
   SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   SEED_DEMO_DATA: booleanFlag.default('true'),
+  DEVELOPMENT_MAILBOX: booleanFlag.optional(),
 })
 
-export type Env = z.infer<typeof envSchema> & { PUBLIC_URL: string }
+export type Env = z.infer<typeof envSchema> & { PUBLIC_URL: string; DEVELOPMENT_MAILBOX: boolean }
 
 export class EnvError extends Error {
   override name = 'EnvError'
@@ -50,7 +51,13 @@ export function parseEnv(source: Record<string, string | undefined> = process.en
     throw new EnvError(`Invalid environment configuration:\n${problems.join('\n')}`)
   }
   const env = result.data
-  return { ...env, PUBLIC_URL: env.PUBLIC_URL ?? `http://localhost:${env.PORT}` }
+  return {
+    ...env,
+    PUBLIC_URL: env.PUBLIC_URL ?? `http://localhost:${env.PORT}`,
+    // The mailbox page shows password-reset links to anyone, so it is on by default only for the
+    // embedded demo; a deployment on a real database server must ask for it explicitly.
+    DEVELOPMENT_MAILBOX: !env.SMTP_URL && (env.DEVELOPMENT_MAILBOX ?? !env.DATABASE_URL),
+  }
 }
 
 // Shared through globalThis so the server entry and the Remix build (a separate bundle) see one parse.

@@ -3,7 +3,8 @@ export type NavigationUser = {
   roles: readonly string[]
 }
 
-export type NavigationItem = { to: string; label: string }
+/** `end`: highlighted only on that exact page, for an item whose subpages have items of their own. */
+export type NavigationItem = { to: string; label: string; end?: boolean }
 
 /** The menu each kind of user sees; pages check access themselves, this only guides. */
 export function navigationFor(user: NavigationUser | null): NavigationItem[] {
@@ -15,7 +16,7 @@ export function navigationFor(user: NavigationUser | null): NavigationItem[] {
   }
   if (user.accountType === 'employer') {
     return [
-      { to: '/arbeidsgiver', label: 'Oversikt' },
+      { to: '/arbeidsgiver', label: 'Oversikt', end: true },
       { to: '/arbeidsgiver/medlemmer', label: 'Medlemmer' },
     ]
   }

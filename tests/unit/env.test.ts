@@ -22,7 +22,18 @@ describe('parseEnv', () => {
       MAIL_FROM: 'Jobbsnekker <ikke-svar@jobbsnekker.invalid>',
       MAIL_DIR: './var/mail',
       SEED_DEMO_DATA: true,
+      DEVELOPMENT_MAILBOX: true,
     })
+  })
+
+  it.each([
+    { given: {}, mailbox: true, why: 'embedded demo' },
+    { given: { DATABASE_URL: 'postgres://db/app' }, mailbox: false, why: 'server database' },
+    { given: { DATABASE_URL: 'postgres://db/app', DEVELOPMENT_MAILBOX: 'true' }, mailbox: true, why: 'asked for' },
+    { given: { DEVELOPMENT_MAILBOX: 'false' }, mailbox: false, why: 'turned off' },
+    { given: { SMTP_URL: 'smtp://mail:25', DEVELOPMENT_MAILBOX: 'true' }, mailbox: false, why: 'real e-mail' },
+  ])('shows the development mailbox only when safe: $why', ({ given, mailbox }) => {
+    expect(parseEnv(given).DEVELOPMENT_MAILBOX).toBe(mailbox)
   })
 
   it('derives PUBLIC_URL from PORT when it is not given', () => {
