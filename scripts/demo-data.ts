@@ -1,16 +1,10 @@
 import type { Sql } from '../prisma-free-sql/db'
 import { hashPassword } from '../app/utils/crypto.server'
+import { seedEmployerPortalDemo } from './demo-employer-portal'
 
-/** Every demo account shares this password; the README lists the accounts. */
-export const DEMO_PASSWORD = 'Jobbsnekker-demo-2026'
+import { DEMO_PASSWORD, demoLogins } from './demo-logins'
 
-export const demoLogins = {
-  employer: 'arbeidsgiver@jobbsnekker.example',
-  specialist: 'jobbspesialist@jobbsnekker.example',
-  marketContact: 'markedskontakt@jobbsnekker.example',
-  teamLead: 'leder@jobbsnekker.example',
-  admin: 'admin@jobbsnekker.example',
-} as const
+export { DEMO_PASSWORD, demoLogins }
 
 type DemoOrganisation = {
   orgNumber: string
@@ -153,6 +147,7 @@ export async function seedDemoData(sql: Sql, options: { onlyIfEmpty: boolean }):
           where org_number = ${orgNumber}`
       }
     }
+    await seedEmployerPortalDemo(tx)
   })
   return true
 }

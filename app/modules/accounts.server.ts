@@ -9,8 +9,10 @@ import {
   type TokenPurpose,
 } from '../../prisma-free-sql/queries/credentials'
 import {
+  activateMembership,
   findOrganisationByOrgNumber,
   insertMembership,
+  isActiveMember,
   insertOrganisation,
   listMembers,
   type NewOrganisation,
@@ -28,7 +30,7 @@ import {
   type StaffAssignment,
   type User,
 } from '../../prisma-free-sql/queries/users'
-import { invitationEmail, membershipRequestEmail, passwordResetEmail } from '../../emails/templates/accounts'
+import { invitationEmail, membershipGrantedEmail, membershipRequestEmail, passwordResetEmail } from '../../emails/templates/accounts'
 import { decoyPasswordHash, hashPassword, randomToken, sha256, verifyPassword } from '../utils/crypto.server'
 import { deliver, portalUrl } from '../utils/email.server'
 
@@ -182,4 +184,44 @@ export async function inviteStaff(actor: User, invitation: StaffInvitation): Pro
   const token = await issuePasswordToken(created, 'invitation', INVITATION_DAYS * 24 * 60)
   await deliver(invitationEmail(invitation.email, passwordLink(token), INVITATION_DAYS))
   return { outcome: 'invited', userId: created }
+}
+
+export type ColleagueInvitationResult =
+  | { outcome: 'invited'; userId: string }
+  | { outcome: 'added'; userId: string }
+  | { outcome: 'already-member' }
+  | { outcome: 'staff-account' }
+
+/**
+ * Gives a colleague access to the organisation: an existing employer account becomes a member at once
+ * (and is told by e-mail); a new address gets an account without a password and a link to choose one.
+ * The caller has checked that the actor is an active member.
+ */
+export async function inviteEmployerColleague(
+  actor: User,
+  invitation: { organisationId: string; name: string; email: string },
+): Promise<ColleagueInvitationResult> {
+  const result = await getSql().begin(async (tx): Promise<ColleagueInvitationResult> => {
+    const existing = await findUserByEmail(tx, invitation.email)
+    if (existing && existing.accountType !== 'employer') return { outcome: 'staff-account' }
+    if (existing && (await isActiveMember(tx, invitation.organisationId, existing.id))) return { outcome: 'already-member' }
+    const userId =
+      existing?.id ?? (await insertUser(tx, { email: invitation.email, name: invitation.name, accountType: 'employer', passwordHash: null }))
+    await activateMembership(tx, invitation.organisationId, userId, actor.id)
+    await appendAudit(tx, {
+      actorUserId: actor.id,
+      action: 'membership.invited',
+      subjectType: 'organisation',
+      subjectId: invitation.organisationId,
+      details: { userId, newAccount: !existing },
+    })
+    return existing ? { outcome: 'added', userId } : { outcome: 'invited', userId }
+  })
+  if (result.outcome === 'invited') {
+    const token = await issuePasswordToken(result.userId, 'invitation', INVITATION_DAYS * 24 * 60)
+    await deliver(invitationEmail(invitation.email, passwordLink(token), INVITATION_DAYS))
+  } else if (result.outcome === 'added') {
+    await deliver(membershipGrantedEmail(invitation.email, portalUrl('/arbeidsgiver')))
+  }
+  return result
 }

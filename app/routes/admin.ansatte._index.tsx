@@ -1,9 +1,10 @@
 import { PlusIcon } from '@navikt/aksel-icons'
-import { Alert, BodyShort, Button, Heading, HStack, Table, Tag, VStack } from '@navikt/ds-react'
+import { Alert, BodyShort, Heading, HStack, Table, Tag, VStack } from '@navikt/ds-react'
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { json } from '@remix-run/node'
-import { Link as RemixLink, useLoaderData, useSearchParams } from '@remix-run/react'
+import { useLoaderData, useSearchParams } from '@remix-run/react'
 import { roleList } from '~/components/admin/labels'
+import { ButtonLink } from '~/components/button-link'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { requireRole } from '~/utils/auth.server'
 import { getSql } from '~/utils/db.server'
@@ -49,9 +50,9 @@ export default function StaffPage() {
           Ansatte
         </Heading>
         {/* Aksel marks a non-button as role="button"; this navigates, so it stays a link for screen readers. */}
-        <Button as={RemixLink} to="/admin/ansatte/ny" role={undefined} icon={<PlusIcon aria-hidden />}>
+        <ButtonLink to="/admin/ansatte/ny" icon={<PlusIcon aria-hidden />}>
           Ny ansatt
-        </Button>
+        </ButtonLink>
       </HStack>
       {searchParams.get('melding') === 'invitert' ? (
         <Alert variant="success" role="status">

@@ -1,23 +1,12 @@
 import { getFormProps, getInputProps, getSelectProps, useForm, type FieldMetadata } from '@conform-to/react'
 import { getZodConstraint, parseWithZod } from '@conform-to/zod'
-import {
-  Alert,
-  BodyShort,
-  Button,
-  Checkbox,
-  CheckboxGroup,
-  Heading,
-  HStack,
-  Link,
-  Select,
-  TextField,
-  VStack,
-} from '@navikt/ds-react'
+import { Alert, BodyShort, Checkbox, CheckboxGroup, Heading, Link, Select, TextField, VStack } from '@navikt/ds-react'
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { json, redirect } from '@remix-run/node'
 import { Form, Link as RemixLink, useActionData, useLoaderData } from '@remix-run/react'
 import { AuthenticityTokenInput } from 'remix-utils/csrf/react'
 import { z } from 'zod'
+import { FormActions } from '~/components/form-actions'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { FormErrors } from '~/components/form-errors'
 import { roleLabels } from '~/components/labels'
@@ -235,12 +224,7 @@ export default function InviteStaffPage() {
                 </Checkbox>
               ))}
             </CheckboxGroup>
-            <HStack gap="space-16">
-              <Button type="submit">Send invitasjon</Button>
-              <Button as={RemixLink} to="/admin/ansatte" variant="tertiary" role={undefined}>
-                Avbryt
-              </Button>
-            </HStack>
+            <FormActions submitLabel="Send invitasjon" cancelTo="/admin/ansatte" />
           </VStack>
         </Form>
       )}

@@ -1,33 +1,52 @@
-import { Alert, BodyShort, Box, Heading, HGrid, Link, List, Tag, VStack } from '@navikt/ds-react'
+import { Alert, BodyShort, Box, Heading, HStack, Link, List, Table, Tag, VStack } from '@navikt/ds-react'
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { json } from '@remix-run/node'
-import { useLoaderData, useSearchParams } from '@remix-run/react'
-import { naceSectionName } from '../../prisma-free-sql/reference-data/vocabulary'
+import { Link as RemixLink, useLoaderData, useSearchParams } from '@remix-run/react'
+import { naceSectionName, openingTypeOptions, optionName } from '../../prisma-free-sql/reference-data/vocabulary'
+import { openingStatusLabels, openingStatusVariants } from '~/components/employer-labels'
+import { ButtonLink } from '~/components/button-link'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { sectorLabels, sizeBandLabels } from '~/components/labels'
-import { employerOverview } from '~/modules/organisations.server'
+import { employerHome } from '~/modules/organisations.server'
 import { requireEmployer } from '~/utils/auth.server'
+import { norwegianDate } from '~/utils/opening-form'
 
 export const meta: MetaFunction = () => [{ title: 'Oversikt – Jobbsnekker' }]
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireEmployer(request)
-  const organisations = await employerOverview(user)
+  const home = await employerHome(user)
   return json({
     name: user.name,
-    organisations: organisations.map((organisation) => ({
+    ...home,
+    organisations: home.organisations.map((organisation) => ({
       ...organisation,
       naceName: naceSectionName(organisation.naceSection) ?? organisation.naceSection,
     })),
   })
 }
 
+/** Until the market team assigns a named contact, the employer is told how to reach NAV at all. */
+function NavContact({ contact }: { contact: { name: string; phone: string; email: string } | null }) {
+  if (contact) {
+    return (
+      <BodyShort size="small">
+        Din kontakt i NAV: <strong>{contact.name}</strong>, {contact.phone}, {contact.email}
+      </BodyShort>
+    )
+  }
+  return (
+    <BodyShort size="small">
+      Din kontakt i NAV: <strong>ikke tildelt ennå</strong>. Til da når du NAV Arbeidsgivertelefonen på 55 55 33 36 (hverdager 9–15),
+      eller via nav.no/arbeidsgiver. Markedsteamet i fylket ditt tildeler deg en fast kontakt.
+    </BodyShort>
+  )
+}
+
 export default function EmployerHome() {
-  const { name, organisations } = useLoaderData<typeof loader>()
+  const { name, organisations, waiting, termsAccepted } = useLoaderData<typeof loader>()
   const [searchParams] = useSearchParams()
   const notice = searchParams.get('melding')
-  const active = organisations.filter((organisation) => organisation.status === 'active')
-  const waiting = organisations.filter((organisation) => organisation.status !== 'active')
   return (
     <VStack gap="space-32">
       <Heading level="1" size="large">
@@ -42,6 +61,11 @@ export default function EmployerHome() {
         <Alert variant="info" role="status">
           Virksomheten var allerede registrert. Vi har sendt forespørselen din til dem som har tilgang. Du får tilgang
           når en av dem har godkjent den.
+        </Alert>
+      ) : null}
+      {notice === 'fjernet-deg' ? (
+        <Alert variant="info" role="status">
+          Du har ikke lenger tilgang til virksomheten.
         </Alert>
       ) : null}
       {waiting.length > 0 ? (
@@ -59,54 +83,116 @@ export default function EmployerHome() {
           </List>
         </VStack>
       ) : null}
-      <VStack gap="space-16">
-        <Heading level="2" size="medium">
-          Dine virksomheter
-        </Heading>
-        {active.length === 0 ? (
-          <BodyShort>Du har ikke tilgang til noen virksomhet ennå.</BodyShort>
-        ) : (
-          <HGrid gap="space-16" columns={{ xs: 1, md: 2 }}>
-            {active.map((organisation) => (
-              <Box key={organisation.id} padding="space-20" borderWidth="1" borderRadius="8" as="section" aria-labelledby={`org-${organisation.id}`}>
-                <VStack gap="space-12">
-                  <Heading level="3" size="small" id={`org-${organisation.id}`}>
-                    {organisation.name}
-                  </Heading>
-                  <BodyShort size="small">
-                    Org.nr. {organisation.orgNumber} · {organisation.naceName} · {sectorLabels[organisation.sector]} ·{' '}
-                    {sizeBandLabels[organisation.sizeBand]} · {organisation.municipalityName}
-                  </BodyShort>
-                  {organisation.pendingRequests > 0 ? (
-                    <div>
-                      <Tag variant="warning" size="small">
-                        {organisation.pendingRequests === 1
-                          ? '1 forespørsel om tilgang'
-                          : `${organisation.pendingRequests} forespørsler om tilgang`}
-                      </Tag>{' '}
-                      <Link href="/arbeidsgiver/medlemmer">Behandle</Link>
-                    </div>
-                  ) : null}
-                  <Heading level="4" size="xsmall">
-                    Arbeidssteder
-                  </Heading>
-                  {organisation.workplaces.length === 0 ? (
-                    <BodyShort size="small">Ingen arbeidssteder registrert ennå.</BodyShort>
-                  ) : (
-                    <List size="small">
-                      {organisation.workplaces.map((workplace) => (
-                        <List.Item key={workplace.id}>
-                          {workplace.name} – {workplace.address || workplace.municipalityName}
-                        </List.Item>
-                      ))}
-                    </List>
-                  )}
-                </VStack>
-              </Box>
-            ))}
-          </HGrid>
-        )}
-      </VStack>
+
+      {organisations.length === 0 ? <BodyShort>Du har ikke tilgang til noen virksomhet ennå.</BodyShort> : null}
+      {organisations.map((organisation) => (
+        <VStack key={organisation.id} gap="space-20" as="section" aria-labelledby={`org-${organisation.id}`}>
+          <VStack gap="space-4">
+            <Heading level="2" size="medium" id={`org-${organisation.id}`}>
+              {organisation.name}
+            </Heading>
+            <BodyShort size="small">
+              Org.nr. {organisation.orgNumber} · {organisation.naceName} · {sectorLabels[organisation.sector]} · {sizeBandLabels[organisation.sizeBand]} ·{' '}
+              {organisation.municipalityName} ·{' '}
+              <Link as={RemixLink} to={`/arbeidsgiver/virksomheter/${organisation.id}`}>
+                Profil for {organisation.name}
+              </Link>
+            </BodyShort>
+            <NavContact contact={organisation.navContact} />
+          </VStack>
+
+          {organisation.attention.length > 0 ? (
+            <Box padding="space-16" background="warning-soft" borderRadius="8" as="section" aria-labelledby={`oppmerksomhet-${organisation.id}`}>
+              <Heading level="3" size="small" id={`oppmerksomhet-${organisation.id}`}>
+                Trenger oppmerksomhet
+              </Heading>
+              <List size="small">
+                {organisation.attention.map((item) => (
+                  <List.Item key={`${item.href}-${item.text}`}>
+                    <Link as={RemixLink} to={item.href}>
+                      {item.text}
+                    </Link>
+                  </List.Item>
+                ))}
+              </List>
+            </Box>
+          ) : null}
+
+          <VStack gap="space-8">
+            <HStack gap="space-16" align="center" justify="space-between">
+              <Heading level="3" size="small">
+                Arbeidssteder
+              </Heading>
+              <ButtonLink to={`/arbeidsgiver/virksomheter/${organisation.id}/arbeidssteder/ny`} size="small" variant="secondary">
+                Nytt arbeidssted
+              </ButtonLink>
+            </HStack>
+            {organisation.workplaces.length === 0 ? (
+              <BodyShort size="small">Ingen arbeidssteder registrert ennå.</BodyShort>
+            ) : (
+              <List size="small">
+                {organisation.workplaces.map((workplace) => (
+                  <List.Item key={workplace.id}>
+                    <Link as={RemixLink} to={`/arbeidsgiver/arbeidssteder/${workplace.id}`}>
+                      {workplace.name}
+                    </Link>{' '}
+                    – {workplace.address || workplace.municipalityName} ·{' '}
+                    {workplace.taskCount === 1 ? '1 oppgave' : `${workplace.taskCount} oppgaver`}
+                  </List.Item>
+                ))}
+              </List>
+            )}
+          </VStack>
+
+          <VStack gap="space-8">
+            <Heading level="3" size="small">
+              Stillinger og plasser
+            </Heading>
+            {organisation.openings.length === 0 ? (
+              <BodyShort size="small">Ingen stillinger ennå. Lag en fra et arbeidssted, gjerne av en tilpasset jobb.</BodyShort>
+            ) : (
+              <Table size="small">
+                <caption className="sr-only">Stillinger i {organisation.name}</caption>
+                <Table.Header>
+                  <Table.Row>
+                    <Table.HeaderCell scope="col">Stilling</Table.HeaderCell>
+                    <Table.HeaderCell scope="col">Arbeidssted</Table.HeaderCell>
+                    <Table.HeaderCell scope="col">Type</Table.HeaderCell>
+                    <Table.HeaderCell scope="col">Start</Table.HeaderCell>
+                    <Table.HeaderCell scope="col">Status</Table.HeaderCell>
+                  </Table.Row>
+                </Table.Header>
+                <Table.Body>
+                  {organisation.openings.map((opening) => (
+                    <Table.Row key={opening.id}>
+                      <Table.DataCell>
+                        <Link as={RemixLink} to={`/arbeidsgiver/stillinger/${opening.id}`}>
+                          {opening.title}
+                        </Link>
+                      </Table.DataCell>
+                      <Table.DataCell>{opening.workplaceName}</Table.DataCell>
+                      <Table.DataCell>{optionName(openingTypeOptions, opening.openingType)}</Table.DataCell>
+                      <Table.DataCell>{norwegianDate(opening.startDate)}</Table.DataCell>
+                      <Table.DataCell>
+                        <Tag size="small" variant={openingStatusVariants[opening.status] ?? 'neutral'}>
+                          {openingStatusLabels[opening.status]}
+                        </Tag>
+                      </Table.DataCell>
+                    </Table.Row>
+                  ))}
+                </Table.Body>
+              </Table>
+            )}
+          </VStack>
+        </VStack>
+      ))}
+
+      <BodyShort size="small">
+        <Link as={RemixLink} to="/arbeidsgiver/vilkar">
+          Vilkår for bruk av kandidatprofiler
+        </Link>
+        : {termsAccepted ? 'du har godtatt gjeldende vilkår.' : 'ikke godtatt ennå. Du må godta dem før du ser kandidater.'}
+      </BodyShort>
     </VStack>
   )
 }

@@ -1,51 +1,102 @@
-import { Alert, BodyShort, Button, Heading, HStack, Table, VStack } from '@navikt/ds-react'
+import { Alert, BodyShort, Button, Fieldset, Heading, HStack, Table, TextField, VStack } from '@navikt/ds-react'
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { json, redirect } from '@remix-run/node'
-import { Form, useLoaderData, useSearchParams } from '@remix-run/react'
+import { Form, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
 import { AuthenticityTokenInput } from 'remix-utils/csrf/react'
 import { z } from 'zod'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { formatOsloDate } from '~/components/labels'
-import { decideAccessRequest, membersOfUsersOrganisations } from '~/modules/organisations.server'
+import { inviteEmployerColleague } from '~/modules/accounts.server'
+import { requireOrganisationOf } from '~/modules/employer-access.server'
+import { decideAccessRequest, membersOfUsersOrganisations, removeMember } from '~/modules/organisations.server'
 import { requireEmployer } from '~/utils/auth.server'
 import { requireValidCsrf } from '~/utils/csrf.server'
 
 export const meta: MetaFunction = () => [{ title: 'Medlemmer – Jobbsnekker' }]
 
 const decisionSchema = z.object({
+  intent: z.literal('decide'),
   organisationId: z.string().uuid(),
   userId: z.string().uuid(),
   decision: z.enum(['approve', 'reject']),
 })
+const removalSchema = z.object({ intent: z.literal('remove'), organisationId: z.string().uuid(), userId: z.string().uuid() })
+const invitationSchema = z.object({
+  intent: z.literal('invite'),
+  organisationId: z.string().uuid(),
+  name: z.string({ required_error: 'Skriv navnet til kollegaen.' }).trim().min(2, 'Skriv hele navnet.').max(200, 'Høyst 200 tegn.'),
+  email: z
+    .string({ required_error: 'Skriv e-postadressen til kollegaen.' })
+    .trim()
+    .toLowerCase()
+    .email('Skriv en gyldig e-postadresse, for eksempel kari@bedrift.no.')
+    .max(254, 'Høyst 254 tegn.'),
+})
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireEmployer(request)
-  return json({ organisations: await membersOfUsersOrganisations(user) })
+  return json({ organisations: await membersOfUsersOrganisations(user), userId: user.id })
 }
+
+type InvitationReply = { organisationId: string; submitted: { name: string; email: string }; errors: Partial<Record<'name' | 'email', string>> }
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireEmployer(request)
   const formData = await request.formData()
   await requireValidCsrf(formData, request)
-  const parsed = decisionSchema.safeParse(Object.fromEntries(formData))
-  if (!parsed.success) throw new Response('Ugyldig forespørsel.', { status: 400 })
-  const outcome = await decideAccessRequest(user, {
-    organisationId: parsed.data.organisationId,
-    userId: parsed.data.userId,
-    approve: parsed.data.decision === 'approve',
-  })
-  const message = outcome === 'already-decided' ? 'allerede-behandlet' : parsed.data.decision === 'approve' ? 'godkjent' : 'avslatt'
-  return redirect(`/arbeidsgiver/medlemmer?melding=${message}`)
+  const submitted = Object.fromEntries(formData)
+  switch (submitted.intent) {
+    case 'invite': {
+      const organisation = await requireOrganisationOf(user, String(submitted.organisationId ?? ''))
+      const reply = (errors: InvitationReply['errors']) =>
+        json<InvitationReply>(
+          { organisationId: organisation.id, submitted: { name: String(submitted.name ?? ''), email: String(submitted.email ?? '') }, errors },
+          { status: 400 },
+        )
+      const parsed = invitationSchema.safeParse(submitted)
+      if (!parsed.success) {
+        return reply(Object.fromEntries(parsed.error.issues.map((issue) => [String(issue.path[0]), issue.message])))
+      }
+      const result = await inviteEmployerColleague(user, { organisationId: organisation.id, name: parsed.data.name, email: parsed.data.email })
+      if (result.outcome === 'staff-account') return reply({ email: 'Adressen tilhører en NAV-ansatt og kan ikke legges til en virksomhet.' })
+      if (result.outcome === 'already-member') return reply({ email: `${parsed.data.email} har allerede tilgang til ${organisation.name}.` })
+      return redirect(`/arbeidsgiver/medlemmer?melding=${result.outcome === 'invited' ? 'invitert' : 'lagt-til'}`)
+    }
+    case 'remove': {
+      const parsed = removalSchema.safeParse(submitted)
+      if (!parsed.success) throw new Response('Ugyldig forespørsel.', { status: 400 })
+      const outcome = await removeMember(user, parsed.data.organisationId, parsed.data.userId)
+      if (outcome === 'removed' && parsed.data.userId === user.id) return redirect('/arbeidsgiver?melding=fjernet-deg')
+      return redirect(`/arbeidsgiver/medlemmer?melding=${outcome === 'removed' ? 'fjernet' : outcome === 'last-member' ? 'siste-medlem' : 'allerede-fjernet'}`)
+    }
+    default: {
+      const parsed = decisionSchema.safeParse(submitted)
+      if (!parsed.success) throw new Response('Ugyldig forespørsel.', { status: 400 })
+      const outcome = await decideAccessRequest(user, {
+        organisationId: parsed.data.organisationId,
+        userId: parsed.data.userId,
+        approve: parsed.data.decision === 'approve',
+      })
+      const message = outcome === 'already-decided' ? 'allerede-behandlet' : parsed.data.decision === 'approve' ? 'godkjent' : 'avslatt'
+      return redirect(`/arbeidsgiver/medlemmer?melding=${message}`)
+    }
+  }
 }
 
 const messages: Record<string, { variant: 'success' | 'info'; text: string }> = {
   godkjent: { variant: 'success', text: 'Forespørselen er godkjent. Personen har nå tilgang til virksomheten.' },
   avslatt: { variant: 'info', text: 'Forespørselen er avslått.' },
   'allerede-behandlet': { variant: 'info', text: 'Forespørselen var allerede behandlet av noen andre.' },
+  invitert: { variant: 'success', text: 'Kollegaen er lagt til og har fått en e-post med lenke for å lage passord.' },
+  'lagt-til': { variant: 'success', text: 'Kollegaen hadde allerede en bruker, er lagt til og har fått beskjed på e-post.' },
+  fjernet: { variant: 'success', text: 'Personen har ikke lenger tilgang til virksomheten.' },
+  'siste-medlem': { variant: 'info', text: 'En virksomhet må alltid ha minst én person med tilgang. Legg til en annen før du fjerner den siste.' },
+  'allerede-fjernet': { variant: 'info', text: 'Personen hadde allerede mistet tilgangen.' },
 }
 
 export default function MembersPage() {
-  const { organisations } = useLoaderData<typeof loader>()
+  const { organisations, userId } = useLoaderData<typeof loader>()
+  const invitation = useActionData<typeof action>()
   const [searchParams] = useSearchParams()
   const message = messages[searchParams.get('melding') ?? '']
   return (
@@ -93,6 +144,7 @@ export default function MembersPage() {
                           <AuthenticityTokenInput />
                           <input type="hidden" name="organisationId" value={organisation.id} />
                           <input type="hidden" name="userId" value={member.userId} />
+                          <input type="hidden" name="intent" value="decide" />
                           <HStack gap="space-8">
                             <Button type="submit" name="decision" value="approve" size="small" aria-label={`Godkjenn ${member.name}`}>
                               Godkjenn
@@ -116,6 +168,7 @@ export default function MembersPage() {
                 <Table.Row>
                   <Table.HeaderCell scope="col">Navn</Table.HeaderCell>
                   <Table.HeaderCell scope="col">E-post</Table.HeaderCell>
+                  <Table.HeaderCell scope="col">Tilgang</Table.HeaderCell>
                 </Table.Row>
               </Table.Header>
               <Table.Body>
@@ -123,10 +176,55 @@ export default function MembersPage() {
                   <Table.Row key={member.userId}>
                     <Table.DataCell>{member.name}</Table.DataCell>
                     <Table.DataCell>{member.email}</Table.DataCell>
+                    <Table.DataCell>
+                      {members.length > 1 ? (
+                        <Form method="post">
+                          <AuthenticityTokenInput />
+                          <input type="hidden" name="intent" value="remove" />
+                          <input type="hidden" name="organisationId" value={organisation.id} />
+                          <input type="hidden" name="userId" value={member.userId} />
+                          <Button type="submit" size="small" variant="tertiary" aria-label={`Fjern tilgangen til ${member.name}`}>
+                            {member.userId === userId ? 'Fjern meg' : 'Fjern'}
+                          </Button>
+                        </Form>
+                      ) : (
+                        <BodyShort size="small">Eneste med tilgang</BodyShort>
+                      )}
+                    </Table.DataCell>
                   </Table.Row>
                 ))}
               </Table.Body>
             </Table>
+            {/* The server checks the address and answers in Norwegian, next to the field. */}
+            <Form method="post" className="form-narrow" noValidate>
+              <AuthenticityTokenInput />
+              <input type="hidden" name="intent" value="invite" />
+              <input type="hidden" name="organisationId" value={organisation.id} />
+              <Fieldset legend={`Gi en kollega tilgang til ${organisation.name}`} description="Kollegaen får en e-post med lenke for å logge inn.">
+                <VStack gap="space-12">
+                  <TextField
+                    label="Navn"
+                    name="name"
+                    autoComplete="off"
+                    defaultValue={invitation?.organisationId === organisation.id ? invitation.submitted.name : ''}
+                    error={invitation?.organisationId === organisation.id ? invitation.errors.name : undefined}
+                  />
+                  <TextField
+                    label="E-post"
+                    name="email"
+                    type="email"
+                    autoComplete="off"
+                    defaultValue={invitation?.organisationId === organisation.id ? invitation.submitted.email : ''}
+                    error={invitation?.organisationId === organisation.id ? invitation.errors.email : undefined}
+                  />
+                  <div>
+                    <Button type="submit" variant="secondary">
+                      Gi tilgang
+                    </Button>
+                  </div>
+                </VStack>
+              </Fieldset>
+            </Form>
           </VStack>
         )
       })}

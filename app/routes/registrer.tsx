@@ -1,22 +1,23 @@
-import { getFormProps, getInputProps, getSelectProps, useForm } from '@conform-to/react'
+import { getFormProps, getInputProps, useForm } from '@conform-to/react'
 import { getZodConstraint, parseWithZod } from '@conform-to/zod'
-import { BodyShort, Button, Fieldset, Heading, Link, Radio, RadioGroup, Select, TextField, VStack } from '@navikt/ds-react'
+import { BodyShort, Button, Fieldset, Heading, Link, TextField, VStack } from '@navikt/ds-react'
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { json, redirect } from '@remix-run/node'
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { AuthenticityTokenInput } from 'remix-utils/csrf/react'
 import { z } from 'zod'
 import { getSql } from '~/utils/db.server'
-import { listCounties, listMunicipalities } from '../../prisma-free-sql/queries/geography'
-import { sizeBands } from '../../prisma-free-sql/queries/organisations'
+import { listCounties, listMunicipalities, municipalityExists } from '../../prisma-free-sql/queries/geography'
 import { naceSections } from '../../prisma-free-sql/reference-data/vocabulary'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { FormErrors } from '~/components/form-errors'
-import { sizeBandLabels } from '~/components/labels'
+import { MunicipalitySelect } from '~/components/choice-fields'
+import { OrganisationFields } from '~/components/organisation-fields'
 import { registerEmployer } from '~/modules/accounts.server'
 import { homePathFor } from '~/utils/auth.server'
 import { requireValidCsrf } from '~/utils/csrf.server'
 import { isValidOrgNumber, normaliseOrgNumber } from '~/utils/org-number'
+import { organisationFields } from '~/utils/organisation-form'
 import { passwordWeakness } from '~/utils/password-policy'
 import { getSessionUser, startSession } from '~/utils/session.server'
 
@@ -29,10 +30,7 @@ const registrationSchema = z
       .transform(normaliseOrgNumber)
       .refine((value) => /^\d{9}$/.test(value), 'Organisasjonsnummeret må ha ni siffer.')
       .refine(isValidOrgNumber, 'Organisasjonsnummeret er ikke gyldig. Sjekk at du har skrevet det riktig.'),
-    orgName: z.string({ required_error: 'Skriv inn navnet på virksomheten.' }).trim().min(2, 'Navnet må ha minst to tegn.').max(200, 'Navnet kan ha høyst 200 tegn.'),
-    naceSection: z.string({ required_error: 'Velg bransje.' }).regex(/^[A-U]$/, 'Velg bransje.'),
-    sector: z.enum(['public', 'private'], { required_error: 'Velg sektor.', invalid_type_error: 'Velg sektor.' }),
-    sizeBand: z.enum(sizeBands, { required_error: 'Velg antall ansatte.', invalid_type_error: 'Velg antall ansatte.' }),
+    ...organisationFields,
     municipalityNumber: z.string({ required_error: 'Velg kommune.' }).regex(/^\d{4}$/, 'Velg kommune.'),
     name: z.string({ required_error: 'Skriv inn navnet ditt.' }).trim().min(2, 'Navnet må ha minst to tegn.').max(200, 'Navnet kan ha høyst 200 tegn.'),
     email: z.string({ required_error: 'Skriv inn e-postadressen din.' }).trim().email('Skriv inn en gyldig e-postadresse.').max(254),
@@ -62,8 +60,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const hideFields = ['password', 'passwordRepeat']
   if (submission.status !== 'success') return json(submission.reply({ hideFields }), { status: 400 })
   const value = submission.value
-  const [municipality] = await getSql()`select 1 from municipalities where number = ${value.municipalityNumber}`
-  if (!municipality) {
+  if (!(await municipalityExists(getSql(), value.municipalityNumber))) {
     return json(submission.reply({ fieldErrors: { municipalityNumber: ['Velg en kommune fra listen.'] }, hideFields }), { status: 400 })
   }
   const result = await registerEmployer({
@@ -103,7 +100,6 @@ export default function RegisterPage() {
     shouldRevalidate: 'onInput',
     onValidate: ({ formData }) => parseWithZod(formData, { schema: registrationSchema }),
   })
-  const sectorValue = fields.sector.initialValue
   return (
     <VStack gap="space-24" className="form-narrow">
       <Heading level="1" size="large">
@@ -129,59 +125,13 @@ export default function RegisterPage() {
                 htmlSize={14}
                 error={fields.orgNumber.errors?.[0]}
               />
-              <TextField
-                {...getInputProps(fields.orgName, { type: 'text' })}
-                key={fields.orgName.key}
-                label="Navn på virksomheten"
-                autoComplete="organization"
-                error={fields.orgName.errors?.[0]}
-              />
-              <Select {...getSelectProps(fields.naceSection)} key={fields.naceSection.key} label="Bransje" error={fields.naceSection.errors?.[0]}>
-                <option value="">Velg bransje</option>
-                {naceSections.map((section) => (
-                  <option key={section.code} value={section.code}>
-                    {section.code} – {section.name}
-                  </option>
-                ))}
-              </Select>
-              <RadioGroup
-                legend="Sektor"
-                name={fields.sector.name}
-                key={fields.sector.key}
-                defaultValue={typeof sectorValue === 'string' ? sectorValue : undefined}
-                error={fields.sector.errors?.[0]}
-              >
-                <Radio value="public">Offentlig</Radio>
-                <Radio value="private">Privat</Radio>
-              </RadioGroup>
-              <Select {...getSelectProps(fields.sizeBand)} key={fields.sizeBand.key} label="Antall ansatte" error={fields.sizeBand.errors?.[0]}>
-                <option value="">Velg antall ansatte</option>
-                {sizeBands.map((band) => (
-                  <option key={band} value={band}>
-                    {sizeBandLabels[band]}
-                  </option>
-                ))}
-              </Select>
-              <Select
-                {...getSelectProps(fields.municipalityNumber)}
-                key={fields.municipalityNumber.key}
-                label="Kommune"
+              <OrganisationFields fields={fields} naceSections={naceSections} />
+              <MunicipalitySelect
+                field={fields.municipalityNumber}
+                counties={counties}
+                municipalities={municipalities}
                 description="Kommunen der virksomheten har hovedkontor."
-                error={fields.municipalityNumber.errors?.[0]}
-              >
-                <option value="">Velg kommune</option>
-                {counties.map((county) => (
-                  <optgroup key={county.number} label={county.name}>
-                    {municipalities
-                      .filter((municipality) => municipality.countyNumber === county.number)
-                      .map((municipality) => (
-                        <option key={municipality.number} value={municipality.number}>
-                          {municipality.name}
-                        </option>
-                      ))}
-                  </optgroup>
-                ))}
-              </Select>
+              />
             </VStack>
           </Fieldset>
           <Fieldset legend="Deg">

@@ -31,3 +31,11 @@ export function membershipRequestEmail(to: string, membersUrl: string): EmailMes
     action: { label: 'Se forespørselen', url: membersUrl },
   })
 }
+
+export function membershipGrantedEmail(to: string, homeUrl: string): EmailMessage {
+  return renderNotice(to, {
+    subject: 'Du har fått tilgang til en virksomhet i Jobbsnekker',
+    paragraphs: ['En kollega har gitt deg tilgang til en virksomhet i Jobbsnekker. Logg inn for å se den.'],
+    action: { label: 'Gå til Jobbsnekker', url: homeUrl },
+  })
+}

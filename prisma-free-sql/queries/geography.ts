@@ -40,3 +40,8 @@ export async function listMunicipalities(sql: Queryable): Promise<Municipality[]
     await sql`select number, name, county_number as "countyNumber" from municipalities order by name`,
   )
 }
+
+export async function municipalityExists(sql: Queryable, municipalityNumber: string): Promise<boolean> {
+  const [row] = await sql`select 1 from municipalities where number = ${municipalityNumber}`
+  return row !== undefined
+}

@@ -170,3 +170,62 @@ export async function upsertWorkplace(
     on conflict (organisation_id, name) do update set address = excluded.address,
       municipality_number = excluded.municipality_number`
 }
+
+/** The organisations a user may act for: active memberships only. Every employer query is scoped by it. */
+export const organisationsOfMember = (sql: Queryable, userId: string) => sql`
+  select organisation_id from organisation_memberships where user_id = ${userId} and status = 'active'`
+
+const organisationProfileSchema = organisationSchema.extend({
+  iaAgreement: z.boolean(),
+  description: z.string(),
+})
+export type OrganisationProfile = z.infer<typeof organisationProfileSchema>
+
+/** The organisation if the user is an active member of it, otherwise undefined (shown as 404). */
+export async function findOrganisationProfileForMember(
+  sql: Queryable,
+  organisationId: string,
+  userId: string,
+): Promise<OrganisationProfile | undefined> {
+  return parseRow(
+    organisationProfileSchema,
+    await sql`
+      select x.*, o.ia_agreement as "iaAgreement", o.description
+      from (${organisationSelect(sql)}) x join organisations o on o.id = x.id
+      where x.id = ${organisationId} and x.id in (${organisationsOfMember(sql, userId)})`,
+  )
+}
+
+export type OrganisationProfileChange = {
+  name: string
+  naceSection: string
+  sector: Sector
+  sizeBand: SizeBand
+  iaAgreement: boolean
+  description: string
+}
+
+export async function updateOrganisationProfile(sql: Queryable, organisationId: string, change: OrganisationProfileChange): Promise<void> {
+  await sql`
+    update organisations
+    set name = ${change.name}, nace_section = ${change.naceSection}, sector = ${change.sector},
+        size_band = ${change.sizeBand}, ia_agreement = ${change.iaAgreement}, description = ${change.description},
+        updated_at = now()
+    where id = ${organisationId}`
+}
+
+/** Ends an active membership; false when the user was not an active member. */
+export async function removeActiveMembership(sql: Queryable, organisationId: string, userId: string): Promise<boolean> {
+  const result = await sql`
+    delete from organisation_memberships
+    where organisation_id = ${organisationId} and user_id = ${userId} and status = 'active'`
+  return result.count === 1
+}
+
+/** Makes the user an active member, whatever their earlier request said. */
+export async function activateMembership(sql: Queryable, organisationId: string, userId: string, decidedBy: string): Promise<void> {
+  await sql`
+    insert into organisation_memberships (organisation_id, user_id, status, decided_at, decided_by)
+    values (${organisationId}, ${userId}, 'active', now(), ${decidedBy})
+    on conflict (organisation_id, user_id) do update set status = 'active', decided_at = now(), decided_by = ${decidedBy}`
+}

@@ -3,7 +3,7 @@ import path from 'node:path'
 import AxeBuilder from '@axe-core/playwright'
 import { expect, type Page } from '@playwright/test'
 import { navigationFor } from '../../app/utils/navigation'
-import { DEMO_PASSWORD, demoLogins } from '../../scripts/demo-data'
+import { DEMO_PASSWORD, demoLogins } from '../../scripts/demo-logins'
 
 export { DEMO_PASSWORD, demoLogins }
 

@@ -11,6 +11,7 @@ const db = useTestDatabase()
 const tables = [
   'organisations', 'workplaces', 'users', 'user_roles', 'organisation_memberships',
   'nav_offices', 'teams', 'staff_placements', 'market_contact_counties',
+  'workplace_tasks', 'carved_jobs', 'carved_job_tasks', 'openings', 'opening_events',
 ] as const
 
 async function tableCounts(): Promise<Record<string, number>> {
@@ -95,5 +96,51 @@ describe('seedDemoData', () => {
       order by c.number`
     expect(rows.length).toBeGreaterThanOrEqual(2)
     expect(rows.map((row) => row.number)).toEqual(expect.arrayContaining(['03', '46']))
+  })
+
+  it('gives workplaces in at least five industries task inventories, carved jobs and openings in every status', async () => {
+    const [inventory] = await db.sql`
+      select count(distinct o.nace_section)::int as industries, count(distinct w.id)::int as workplaces
+      from workplace_tasks t join workplaces w on w.id = t.workplace_id join organisations o on o.id = w.organisation_id`
+    expect(inventory?.industries).toBeGreaterThanOrEqual(5)
+    expect(inventory?.workplaces).toBeGreaterThanOrEqual(8)
+    const statuses = await db.sql`select distinct status from openings order by status`
+    expect(statuses.map((row) => row.status)).toEqual(['closed', 'draft', 'filled', 'paused', 'published'])
+    const [carved] = await db.sql`select count(*)::int as n from carved_jobs`
+    expect(carved?.n).toBeGreaterThanOrEqual(5)
+  })
+
+  it('gives the demo employer a bakery with two workplaces and a published work-training opening made from a carved job', async () => {
+    const rows = await db.sql`
+      select w.name as workplace, op.title, op.status, op.opening_type, cj.name as carved_job,
+             (select sum(t.hours_per_week) from carved_job_tasks cjt join workplace_tasks t on t.id = cjt.task_id
+              where cjt.carved_job_id = cj.id)::float as carved_hours, op.hours_min::float, op.hours_max::float,
+             op.start_date > now() as starts_later
+      from organisations o join workplaces w on w.organisation_id = o.id
+      left join openings op on op.workplace_id = w.id left join carved_jobs cj on cj.id = op.carved_job_id
+      where o.org_number = '912345742' order by w.name, op.title`
+    expect(new Set(rows.map((row) => row.workplace))).toEqual(new Set(['Bakeriet på Birkelunden', 'Utsalg Torshov']))
+    const training = rows.find((row) => row.status === 'published')
+    expect(training).toMatchObject({ opening_type: 'ARBEIDSTRENING', carved_job: 'Bakeriassistent', starts_later: true })
+    expect(training!.carved_hours).toBeGreaterThanOrEqual(training!.hours_min)
+    expect(training!.carved_hours).toBeLessThanOrEqual(training!.hours_max)
+    expect(rows.some((row) => row.status === 'draft')).toBe(true)
+  })
+
+  it('keeps each opening’s history in step with its status', async () => {
+    const rows = await db.sql`
+      select op.status, op.close_reason, array_agg(e.event order by e.id) as events
+      from openings op join opening_events e on e.opening_id = op.id group by op.id`
+    const expected: Record<string, string[]> = {
+      draft: ['created'],
+      published: ['created', 'published'],
+      paused: ['created', 'published', 'paused'],
+      filled: ['created', 'published', 'filled'],
+      closed: ['created', 'published', 'closed'],
+    }
+    for (const row of rows) {
+      expect(row.events, row.status).toEqual(expected[row.status])
+      if (row.status === 'closed') expect(row.close_reason).toBeTruthy()
+    }
   })
 })
