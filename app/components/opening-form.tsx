@@ -1,23 +1,38 @@
 import { getInputProps, getTextareaProps, type useForm } from '@conform-to/react'
-import { Fieldset, HGrid, Textarea, TextField, VStack } from '@navikt/ds-react'
+import { Checkbox, CheckboxGroup, Fieldset, HGrid, Textarea, TextField, VStack } from '@navikt/ds-react'
 import type { z } from 'zod'
 import { accommodationGroups, hireProspectOptions, measureOptions, openingTypeOptions } from '../../prisma-free-sql/reference-data/vocabulary'
 import type { openingSchema } from '~/utils/opening-form'
-import { CheckboxesField, RadioField, yesNoOptions } from './choice-fields'
+import { formatHours } from './employer-labels'
+import { CheckboxesField, RadioField, stringList, yesNoOptions } from './choice-fields'
 import { ScheduleFields } from './schedule-fields'
 
 type OpeningFields = ReturnType<typeof useForm<z.input<ReturnType<typeof openingSchema>>>>[1]
 
-// Honest, short explanations: employers often do not know the measures apart.
+// Honest, short explanations: employers often do not know the measures apart, and the candidate plans by them.
 const openingTypeDescriptions: Record<string, string> = {
-  JOBBSMAK: 'Noen dager for å prøve arbeidsplassen. Ingen lønn, ingen forpliktelser.',
-  ARBEIDSTRENING: 'Praksis i en periode for å prøve seg og lære. NAV betaler kandidaten; dere gir oppfølging.',
-  LONNSTILSKUDD: 'Ansettelse der NAV dekker en del av lønnen i en periode.',
-  ORDINAER: 'Vanlig ansettelse med lønn fra dere.',
-  LAERLING: 'Læreplass mot fagbrev eller kompetansebevis.',
+  JOBBSMAK: 'Noen dager for å prøve jobben og arbeidsplassen. Ingen lønn og ingen forpliktelser for noen av dere.',
+  ARBEIDSTRENING:
+    'Ulønnet praksis, ofte rundt tre måneder, for å prøve seg og lære. Kandidaten beholder ytelsen fra NAV; dere gir opplæring og oppfølging.',
+  LONNSTILSKUDD: 'Ansettelse med lønn fra dere, der NAV dekker en del av lønnen i en periode, eller varig.',
+  ORDINAER: 'Vanlig ansettelse med full lønn fra dere. Dere kan likevel få mentortilskudd eller hjelp til tilrettelegging.',
+  LAERLING: 'Læreplass mot fagbrev eller kompetansebevis, med lærlinglønn og opplæring etter læreplanen.',
 }
 
-export function OpeningFormFields({ fields }: { fields: OpeningFields }) {
+const measureDescriptions: Record<string, string> = {
+  MENTORTILSKUDD: 'NAV betaler for tiden en kollega bruker på å følge opp.',
+  LONNSTILSKUDD_MIDLERTIDIG: 'NAV dekker en del av lønnen i en periode.',
+  LONNSTILSKUDD_VARIG: 'For den som har varig nedsatt arbeidsevne. NAV dekker en del av lønnen uten fast slutt.',
+  INKLUDERINGSTILSKUDD: 'NAV dekker ekstra utgifter til tilrettelegging, for eksempel utstyr.',
+  TILRETTELEGGINGSGARANTI: 'Skriftlig løfte fra NAV om fast kontaktperson, oppfølging og hjelpemidler.',
+}
+
+/** `carvedJobHours`: what the tasks of the carved job add up to, which the hours must cover. */
+export function OpeningFormFields({ fields, carvedJobHours }: { fields: OpeningFields; carvedJobHours?: number }) {
+  const hoursHint =
+    carvedJobHours === undefined
+      ? 'Hele eller halve timer, for eksempel 10 eller 7,5.'
+      : `Oppgavene i jobben utgjør ${formatHours(carvedJobHours)} timer i uka. Det tallet må ligge mellom minst og maks timer per uke.`
   return (
     <VStack gap="space-32">
       <Fieldset legend="Stillingen">
@@ -39,7 +54,7 @@ export function OpeningFormFields({ fields }: { fields: OpeningFields }) {
         </VStack>
       </Fieldset>
 
-      <Fieldset legend="Arbeidstid">
+      <Fieldset legend="Arbeidstid" description={hoursHint}>
         <VStack gap="space-16">
           <HGrid gap="space-16" columns={{ xs: 1, sm: 2 }}>
             <TextField
@@ -71,22 +86,21 @@ export function OpeningFormFields({ fields }: { fields: OpeningFields }) {
         </VStack>
       </Fieldset>
 
-      <Fieldset legend="Tilrettelegging og virkemidler">
-        <VStack gap="space-16">
-          <CheckboxesField
-            field={fields.accommodations}
-            legend="Dette kan arbeidsplassen tilby"
-            description="Samme liste som kandidatene bruker når de sier hva de trenger."
-            options={accommodationGroups.flatMap((group) => group.options.map((option) => ({ ...option, description: group.name })))}
-          />
-          <RadioField
-            field={fields.mentorAvailable}
-            legend="Finnes det en fast kollega som kan følge opp (mentor)?"
-            options={yesNoOptions}
-          />
-          <CheckboxesField field={fields.measures} legend="Virkemidler dere er åpne for (valgfritt)" options={measureOptions} />
-        </VStack>
-      </Fieldset>
+      <AccommodationFields field={fields.accommodations} />
+
+      <RadioField
+        field={fields.mentorAvailable}
+        legend="Finnes det en fast kollega som kan følge opp (mentor)?"
+        description="En kollega kandidaten kan spørre, og som viser hvordan arbeidet gjøres. NAV kan betale for tiden med mentortilskudd."
+        options={yesNoOptions}
+      />
+
+      <CheckboxesField
+        field={fields.measures}
+        legend="Virkemidler dere er åpne for (valgfritt)"
+        description="Veilederen avklarer hva kandidaten har rett på. Et kryss her betyr bare at dere er åpne for det."
+        options={measureOptions.map((option) => ({ ...option, description: measureDescriptions[option.code] }))}
+      />
 
       <Fieldset legend="Oppstart og varighet">
         <HGrid gap="space-16" columns={{ xs: 1, sm: 3 }}>
@@ -151,6 +165,34 @@ export function OpeningFormFields({ fields }: { fields: OpeningFields }) {
         </HGrid>
       </Fieldset>
     </VStack>
+  )
+}
+
+/**
+ * What the workplace can accommodate, grouped as in the vocabulary. The options are worded as the candidates' needs
+ * (the same codes), so the employer ticks the needs they can meet. All groups post under one field name.
+ */
+function AccommodationFields({ field }: { field: OpeningFields['accommodations'] }) {
+  const ticked = stringList(field.initialValue)
+  return (
+    <Fieldset
+      legend="Tilrettelegging arbeidsplassen kan tilby (valgfritt)"
+      description="Kryss av for behovene dere kan møte. Kandidatene bruker den samme listen når de forteller hva de trenger, så vi kan finne dem som passer hos dere."
+      error={field.errors?.[0]}
+      key={field.key}
+    >
+      <HGrid gap="space-24" columns={{ xs: 1, md: 2 }}>
+        {accommodationGroups.map((group) => (
+          <CheckboxGroup key={group.code} legend={group.name} size="small" defaultValue={ticked.filter((code) => group.options.some((option) => option.code === code))}>
+            {group.options.map((option) => (
+              <Checkbox key={option.code} name={field.name} value={option.code}>
+                {option.name}
+              </Checkbox>
+            ))}
+          </CheckboxGroup>
+        ))}
+      </HGrid>
+    </Fieldset>
   )
 }
 

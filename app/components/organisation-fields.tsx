@@ -7,23 +7,28 @@ import { sizeBandLabels } from './labels'
 
 type Field = FieldMetadata<string | undefined>
 
-/** Name, industry, sector and size: the same questions at registration and on the organisation's profile. */
+/**
+ * Name, industry, sector and size: the same questions at registration and on the organisation's profile
+ * (which leaves out the name: it is fixed once registered).
+ */
 export function OrganisationFields({
   fields,
   naceSections,
 }: {
-  fields: { orgName: Field; naceSection: Field; sector: Field; sizeBand: Field }
+  fields: { orgName?: Field; naceSection: Field; sector: Field; sizeBand: Field }
   naceSections: Option[]
 }) {
   return (
     <>
-      <TextField
-        {...getInputProps(fields.orgName, { type: 'text' })}
-        key={fields.orgName.key}
-        label="Navn på virksomheten"
-        autoComplete="organization"
-        error={fields.orgName.errors?.[0]}
-      />
+      {fields.orgName ? (
+        <TextField
+          {...getInputProps(fields.orgName, { type: 'text' })}
+          key={fields.orgName.key}
+          label="Navn på virksomheten"
+          autoComplete="organization"
+          error={fields.orgName.errors?.[0]}
+        />
+      ) : null}
       <Select {...getSelectProps(fields.naceSection)} key={fields.naceSection.key} label="Bransje" error={fields.naceSection.errors?.[0]}>
         <option value="">Velg bransje</option>
         {naceSections.map((section) => (

@@ -33,6 +33,7 @@ import {
 import { invitationEmail, membershipGrantedEmail, membershipRequestEmail, passwordResetEmail } from '../../emails/templates/accounts'
 import { decoyPasswordHash, hashPassword, randomToken, sha256, verifyPassword } from '../utils/crypto.server'
 import { deliver, portalUrl } from '../utils/email.server'
+import { notFound } from './employer-access.server'
 
 export const LOGIN_WINDOW_MINUTES = 15
 export const MAX_FAILURES_PER_EMAIL = 5
@@ -202,6 +203,7 @@ export async function inviteEmployerColleague(
   invitation: { organisationId: string; name: string; email: string },
 ): Promise<ColleagueInvitationResult> {
   const result = await getSql().begin(async (tx): Promise<ColleagueInvitationResult> => {
+    if (!(await isActiveMember(tx, invitation.organisationId, actor.id))) throw notFound()
     const existing = await findUserByEmail(tx, invitation.email)
     if (existing && existing.accountType !== 'employer') return { outcome: 'staff-account' }
     if (existing && (await isActiveMember(tx, invitation.organisationId, existing.id))) return { outcome: 'already-member' }

@@ -72,8 +72,15 @@ export async function organisationWorkplaces(organisationId: string) {
 
 export async function editOrganisationProfile(actor: User, organisationId: string, change: OrganisationProfileChange): Promise<void> {
   await getSql().begin(async (tx) => {
+    if (!(await isActiveMember(tx, organisationId, actor.id))) throw notFound()
     await updateOrganisationProfile(tx, organisationId, change)
-    await appendAudit(tx, { actorUserId: actor.id, action: 'organisation.updated', subjectType: 'organisation', subjectId: organisationId })
+    await appendAudit(tx, {
+      actorUserId: actor.id,
+      action: 'organisation.updated',
+      subjectType: 'organisation',
+      subjectId: organisationId,
+      details: { naceSection: change.naceSection, sector: change.sector, sizeBand: change.sizeBand, iaAgreement: change.iaAgreement },
+    })
   })
 }
 

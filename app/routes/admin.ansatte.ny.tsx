@@ -1,12 +1,13 @@
-import { getFormProps, getInputProps, getSelectProps, useForm, type FieldMetadata } from '@conform-to/react'
+import { getFormProps, getSelectProps, useForm, type FieldMetadata } from '@conform-to/react'
 import { getZodConstraint, parseWithZod } from '@conform-to/zod'
-import { Alert, BodyShort, Checkbox, CheckboxGroup, Heading, Link, Select, TextField, VStack } from '@navikt/ds-react'
+import { Alert, BodyShort, Checkbox, CheckboxGroup, Heading, Link, Select, VStack } from '@navikt/ds-react'
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { json, redirect } from '@remix-run/node'
 import { Form, Link as RemixLink, useActionData, useLoaderData } from '@remix-run/react'
 import { AuthenticityTokenInput } from 'remix-utils/csrf/react'
 import { z } from 'zod'
 import { FormActions } from '~/components/form-actions'
+import { NameAndEmailFields } from '~/components/name-and-email-fields'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { FormErrors } from '~/components/form-errors'
 import { roleLabels } from '~/components/labels'
@@ -148,20 +149,7 @@ export default function InviteStaffPage() {
           <AuthenticityTokenInput />
           <VStack gap="space-24">
             <FormErrors errors={form.errors} id={form.errorId} />
-            <TextField
-              {...getInputProps(fields.name, { type: 'text' })}
-              key={fields.name.key}
-              label="Navn"
-              autoComplete="off"
-              error={fields.name.errors?.[0]}
-            />
-            <TextField
-              {...getInputProps(fields.email, { type: 'email' })}
-              key={fields.email.key}
-              label="E-post"
-              autoComplete="off"
-              error={fields.email.errors?.[0]}
-            />
+            <NameAndEmailFields name={fields.name} email={fields.email} />
             <CheckboxGroup
               key={fields.roles.key}
               id={fields.roles.id}

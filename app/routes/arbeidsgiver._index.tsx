@@ -27,19 +27,29 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 /** Until the market team assigns a named contact, the employer is told how to reach NAV at all. */
-function NavContact({ contact }: { contact: { name: string; phone: string; email: string } | null }) {
-  if (contact) {
-    return (
-      <BodyShort size="small">
-        Din kontakt i NAV: <strong>{contact.name}</strong>, {contact.phone}, {contact.email}
-      </BodyShort>
-    )
-  }
+function NavContact({ organisationId, contact }: { organisationId: string; contact: { name: string; phone: string; email: string } | null }) {
+  const headingId = `nav-kontakt-${organisationId}`
   return (
-    <BodyShort size="small">
-      Din kontakt i NAV: <strong>ikke tildelt ennå</strong>. Til da når du NAV Arbeidsgivertelefonen på 55 55 33 36 (hverdager 9–15),
-      eller via nav.no/arbeidsgiver. Markedsteamet i fylket ditt tildeler deg en fast kontakt.
-    </BodyShort>
+    <Box padding="space-16" background="neutral-soft" borderRadius="8" as="section" aria-labelledby={headingId}>
+      <VStack gap="space-4">
+        <Heading level="3" size="xsmall" id={headingId}>
+          Din kontakt i NAV
+        </Heading>
+        {contact ? (
+          <BodyShort size="small">
+            <strong>{contact.name}</strong>, telefon {contact.phone}, e-post {contact.email}
+          </BodyShort>
+        ) : (
+          <>
+            <BodyShort size="small">
+              <strong>Ikke tildelt ennå – slik når du NAV:</strong> ring NAV Arbeidsgivertelefonen på 55 55 33 36, eller gå til
+              nav.no/arbeidsgiver.
+            </BodyShort>
+            <BodyShort size="small">Markedsteamet i fylket ditt gir dere en fast kontakt.</BodyShort>
+          </>
+        )}
+      </VStack>
+    </Box>
   )
 }
 
@@ -98,7 +108,7 @@ export default function EmployerHome() {
                 Profil for {organisation.name}
               </Link>
             </BodyShort>
-            <NavContact contact={organisation.navContact} />
+            <NavContact organisationId={organisation.id} contact={organisation.navContact} />
           </VStack>
 
           {organisation.attention.length > 0 ? (

@@ -96,7 +96,7 @@ export default function NewOpeningPage() {
         <AuthenticityTokenInput />
         <VStack gap="space-32">
           <FormErrors errors={form.errors} id={form.errorId} />
-          <OpeningFormFields fields={fields} />
+          <OpeningFormFields fields={fields} carvedJobHours={carvedJob?.totalHours} />
           <FormActions submitLabel="Lagre utkast" cancelTo={`/arbeidsgiver/arbeidssteder/${workplace.id}`} />
         </VStack>
       </Form>

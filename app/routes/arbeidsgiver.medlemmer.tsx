@@ -1,9 +1,12 @@
-import { Alert, BodyShort, Button, Fieldset, Heading, HStack, Table, TextField, VStack } from '@navikt/ds-react'
+import { getFormProps, type SubmissionResult } from '@conform-to/react'
+import { parseWithZod } from '@conform-to/zod'
+import { Alert, BodyShort, Button, Fieldset, Heading, HStack, Table, VStack } from '@navikt/ds-react'
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { json, redirect } from '@remix-run/node'
 import { Form, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
 import { AuthenticityTokenInput } from 'remix-utils/csrf/react'
 import { z } from 'zod'
+import { NameAndEmailFields } from '~/components/name-and-email-fields'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { formatOsloDate } from '~/components/labels'
 import { inviteEmployerColleague } from '~/modules/accounts.server'
@@ -11,6 +14,7 @@ import { requireOrganisationOf } from '~/modules/employer-access.server'
 import { decideAccessRequest, membersOfUsersOrganisations, removeMember } from '~/modules/organisations.server'
 import { requireEmployer } from '~/utils/auth.server'
 import { requireValidCsrf } from '~/utils/csrf.server'
+import { useSchemaForm } from '~/utils/use-schema-form'
 
 export const meta: MetaFunction = () => [{ title: 'Medlemmer – Jobbsnekker' }]
 
@@ -22,8 +26,6 @@ const decisionSchema = z.object({
 })
 const removalSchema = z.object({ intent: z.literal('remove'), organisationId: z.string().uuid(), userId: z.string().uuid() })
 const invitationSchema = z.object({
-  intent: z.literal('invite'),
-  organisationId: z.string().uuid(),
   name: z.string({ required_error: 'Skriv navnet til kollegaen.' }).trim().min(2, 'Skriv hele navnet.').max(200, 'Høyst 200 tegn.'),
   email: z
     .string({ required_error: 'Skriv e-postadressen til kollegaen.' })
@@ -38,8 +40,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return json({ organisations: await membersOfUsersOrganisations(user), userId: user.id })
 }
 
-type InvitationReply = { organisationId: string; submitted: { name: string; email: string }; errors: Partial<Record<'name' | 'email', string>> }
-
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireEmployer(request)
   const formData = await request.formData()
@@ -48,18 +48,15 @@ export async function action({ request }: ActionFunctionArgs) {
   switch (submitted.intent) {
     case 'invite': {
       const organisation = await requireOrganisationOf(user, String(submitted.organisationId ?? ''))
-      const reply = (errors: InvitationReply['errors']) =>
-        json<InvitationReply>(
-          { organisationId: organisation.id, submitted: { name: String(submitted.name ?? ''), email: String(submitted.email ?? '') }, errors },
-          { status: 400 },
-        )
-      const parsed = invitationSchema.safeParse(submitted)
-      if (!parsed.success) {
-        return reply(Object.fromEntries(parsed.error.issues.map((issue) => [String(issue.path[0]), issue.message])))
-      }
-      const result = await inviteEmployerColleague(user, { organisationId: organisation.id, name: parsed.data.name, email: parsed.data.email })
-      if (result.outcome === 'staff-account') return reply({ email: 'Adressen tilhører en NAV-ansatt og kan ikke legges til en virksomhet.' })
-      if (result.outcome === 'already-member') return reply({ email: `${parsed.data.email} har allerede tilgang til ${organisation.name}.` })
+      const submission = parseWithZod(formData, { schema: invitationSchema })
+      // Every organisation has its own invitation form on this page; the reply goes to the one that was sent.
+      const reply = (fieldErrors?: Record<string, string[]>) =>
+        json({ organisationId: organisation.id, result: submission.reply(fieldErrors ? { fieldErrors } : undefined) }, { status: 400 })
+      if (submission.status !== 'success') return reply()
+      const { name, email } = submission.value
+      const result = await inviteEmployerColleague(user, { organisationId: organisation.id, name, email })
+      if (result.outcome === 'staff-account') return reply({ email: ['Adressen tilhører en NAV-ansatt og kan ikke legges til en virksomhet.'] })
+      if (result.outcome === 'already-member') return reply({ email: [`${email} har allerede tilgang til ${organisation.name}.`] })
       return redirect(`/arbeidsgiver/medlemmer?melding=${result.outcome === 'invited' ? 'invitert' : 'lagt-til'}`)
     }
     case 'remove': {
@@ -195,40 +192,41 @@ export default function MembersPage() {
                 ))}
               </Table.Body>
             </Table>
-            {/* The server checks the address and answers in Norwegian, next to the field. */}
-            <Form method="post" className="form-narrow" noValidate>
-              <AuthenticityTokenInput />
-              <input type="hidden" name="intent" value="invite" />
-              <input type="hidden" name="organisationId" value={organisation.id} />
-              <Fieldset legend={`Gi en kollega tilgang til ${organisation.name}`} description="Kollegaen får en e-post med lenke for å logge inn.">
-                <VStack gap="space-12">
-                  <TextField
-                    label="Navn"
-                    name="name"
-                    autoComplete="off"
-                    defaultValue={invitation?.organisationId === organisation.id ? invitation.submitted.name : ''}
-                    error={invitation?.organisationId === organisation.id ? invitation.errors.name : undefined}
-                  />
-                  <TextField
-                    label="E-post"
-                    name="email"
-                    type="email"
-                    autoComplete="off"
-                    defaultValue={invitation?.organisationId === organisation.id ? invitation.submitted.email : ''}
-                    error={invitation?.organisationId === organisation.id ? invitation.errors.email : undefined}
-                  />
-                  <div>
-                    <Button type="submit" variant="secondary">
-                      Gi tilgang
-                    </Button>
-                  </div>
-                </VStack>
-              </Fieldset>
-            </Form>
+            <InvitationForm
+              organisation={organisation}
+              lastResult={invitation?.organisationId === organisation.id ? invitation.result : undefined}
+            />
           </VStack>
         )
       })}
     </VStack>
+  )
+}
+
+function InvitationForm({
+  organisation,
+  lastResult,
+}: {
+  organisation: { id: string; name: string }
+  lastResult: SubmissionResult<string[]> | undefined
+}) {
+  const [form, fields] = useSchemaForm(invitationSchema, { id: `invitasjon-${organisation.id}`, lastResult })
+  return (
+    <Form method="post" className="form-narrow" {...getFormProps(form)}>
+      <AuthenticityTokenInput />
+      <input type="hidden" name="intent" value="invite" />
+      <input type="hidden" name="organisationId" value={organisation.id} />
+      <Fieldset legend={`Gi en kollega tilgang til ${organisation.name}`} description="Kollegaen får en e-post med lenke for å logge inn.">
+        <VStack gap="space-12">
+          <NameAndEmailFields name={fields.name} email={fields.email} />
+          <div>
+            <Button type="submit" variant="secondary">
+              Gi tilgang
+            </Button>
+          </div>
+        </VStack>
+      </Fieldset>
+    </Form>
   )
 }
 

@@ -1,4 +1,5 @@
-import { Alert, BodyShort, Button, Heading, HStack, Link, List, Tag, Textarea, VStack } from '@navikt/ds-react'
+import { Alert, BodyShort, Button, Heading, HStack, Link, List, Tag, Textarea, TextField, VStack } from '@navikt/ds-react'
+import type { ReactNode } from 'react'
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { json, redirect } from '@remix-run/node'
 import { Form, Link as RemixLink, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
@@ -50,11 +51,16 @@ const transitionSchema = z.discriminatedUnion('intent', [
   }),
 ])
 
+/** What the history says when the employer wrote no note. */
 const defaultNotes = {
   publish: 'Publisert.',
   pause: 'Satt på pause.',
   fill: 'Plassen er besatt.',
+  close: '',
 } as const
+
+/** A lifecycle form sent back: which form, the message for its field, and what was typed. */
+type TransitionProblem = { intent: 'fill' | 'close' | 'publish'; message: string; note: string }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireEmployer(request)
@@ -65,42 +71,37 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const parsed = transitionSchema.safeParse(submitted)
   if (!parsed.success) {
     const issue = parsed.error.issues.find((candidate) => candidate.path[0] === 'note')
-    if (!issue) throw new Response('Ugyldig forespørsel.', { status: 400 })
-    return json({ intent: String(submitted.intent ?? ''), noteError: issue.message, note: String(submitted.note ?? '') }, { status: 400 })
+    const intent = submitted.intent
+    if (!issue || (intent !== 'fill' && intent !== 'close')) throw new Response('Ugyldig forespørsel.', { status: 400 })
+    return json<TransitionProblem>({ intent, message: issue.message, note: String(submitted.note ?? '') }, { status: 400 })
   }
   const { intent, status } = parsed.data
   const base = `/arbeidsgiver/stillinger/${opening.id}`
   // A page from before someone else's change must not act on the new state.
   if (status !== opening.status) return redirect(`${base}?melding=utdatert`)
-  const note = 'note' in parsed.data && parsed.data.note ? parsed.data.note : intent === 'close' ? '' : defaultNotes[intent]
+  const note = ('note' in parsed.data ? parsed.data.note : '') || defaultNotes[intent]
   const outcome = await transitionOpening(user, opening, intent, note, todayInNorway())
   if (outcome === 'stale') return redirect(`${base}?melding=utdatert`)
-  if (outcome === 'start-date-passed') return redirect(`${base}?melding=startdato-passert`)
+  if (outcome === 'start-date-passed') {
+    return json<TransitionProblem>(
+      { intent: 'publish', message: `Startdatoen ${norwegianDate(opening.startDate)} har passert. Velg en ny startdato før du publiserer.`, note: '' },
+      { status: 400 },
+    )
+  }
   return redirect(`${base}?melding=${intent}`)
 }
 
-function useNotice(): { variant: 'success' | 'info' | 'warning'; text: string } | undefined {
-  const [searchParams] = useSearchParams()
-  switch (searchParams.get('melding')) {
-    case 'opprettet':
-      return { variant: 'success', text: 'Stillingen er lagret som utkast. Publiser den når du er klar.' }
-    case 'lagret':
-      return { variant: 'success', text: 'Endringene er lagret.' }
-    case 'publish':
-      return { variant: 'success', text: 'Stillingen er publisert. Jobbspesialister og veiledere kan nå foreslå kandidater.' }
-    case 'pause':
-      return { variant: 'info', text: 'Stillingen er satt på pause. Ingen nye kandidater blir foreslått før du publiserer igjen.' }
-    case 'fill':
-      return { variant: 'success', text: 'Stillingen er markert som besatt.' }
-    case 'close':
-      return { variant: 'info', text: 'Stillingen er avsluttet.' }
-    case 'utdatert':
-      return { variant: 'warning', text: 'Stillingen ble endret av noen andre før du trykket. Her er slik den er nå; prøv igjen om det fortsatt trengs.' }
-    case 'startdato-passert':
-      return { variant: 'warning', text: 'Startdatoen har passert. Velg en ny startdato før du publiserer.' }
-    default:
-      return undefined
-  }
+const notices: Record<string, { variant: 'success' | 'info' | 'warning'; text: string }> = {
+  opprettet: { variant: 'success', text: 'Stillingen er lagret som utkast. Publiser den når du er klar.' },
+  lagret: { variant: 'success', text: 'Endringene er lagret.' },
+  publish: { variant: 'success', text: 'Stillingen er publisert. Jobbspesialister og veiledere kan nå foreslå kandidater.' },
+  pause: { variant: 'info', text: 'Stillingen er satt på pause. Ingen nye kandidater blir foreslått før du publiserer igjen.' },
+  fill: { variant: 'success', text: 'Stillingen er markert som besatt.' },
+  close: { variant: 'info', text: 'Stillingen er avsluttet.' },
+  utdatert: {
+    variant: 'warning',
+    text: 'Stillingen ble endret av noen andre før du trykket. Her er slik den er nå; prøv igjen om det fortsatt trengs.',
+  },
 }
 
 const eventLabels: Record<string, string> = {
@@ -119,8 +120,12 @@ const listOrNone = (names: string[]) => (names.length > 0 ? names.join(', ') : '
 export default function OpeningPage() {
   const { opening, carvedJob, history, actions, editable } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
-  const notice = useNotice()
+  const [searchParams] = useSearchParams()
+  // A form sent back with an error replaces the message from the last redirect, which no longer applies.
+  const notice = actionData ? undefined : notices[searchParams.get('melding') ?? '']
+  const problem = (intent: TransitionProblem['intent']) => (actionData?.intent === intent ? actionData : undefined)
   const base = `/arbeidsgiver/stillinger/${opening.id}`
+  const startDateProblem = problem('publish')
   return (
     <VStack gap="space-32">
       <VStack gap="space-8">
@@ -141,64 +146,74 @@ export default function OpeningPage() {
       {notice ? (
         <Alert variant={notice.variant} role="status">
           {notice.text}
-          {notice.text.startsWith('Startdatoen') && editable ? (
-            <>
-              {' '}
-              <Link as={RemixLink} to={`${base}/rediger`}>
-                Endre startdatoen
-              </Link>
-            </>
-          ) : null}
         </Alert>
       ) : null}
       {opening.status === 'closed' && opening.closeReason ? <Alert variant="info">Avsluttet: {opening.closeReason}</Alert> : null}
 
       {actions.length > 0 ? (
-        <VStack gap="space-16" as="section" aria-labelledby="status-handlinger">
+        <VStack gap="space-24" as="section" aria-labelledby="status-handlinger">
           <Heading level="2" size="medium" id="status-handlinger">
             Status
           </Heading>
-          <HStack gap="space-16" align="end">
-            {actions.includes('publish') ? (
-              <Form method="post">
-                <AuthenticityTokenInput />
-                <input type="hidden" name="status" value={opening.status} />
-                <Button type="submit" name="intent" value="publish">
-                  {opening.status === 'paused' ? 'Publiser igjen' : 'Publiser'}
-                </Button>
-              </Form>
-            ) : null}
-            {actions.includes('pause') ? (
-              <Form method="post">
-                <AuthenticityTokenInput />
-                <input type="hidden" name="status" value={opening.status} />
-                <Button type="submit" name="intent" value="pause" variant="secondary">
-                  Sett på pause
-                </Button>
-              </Form>
-            ) : null}
-            {actions.includes('fill') ? (
-              <Form method="post">
-                <AuthenticityTokenInput />
-                <input type="hidden" name="status" value={opening.status} />
-                <Button type="submit" name="intent" value="fill" variant="secondary">
-                  Marker som besatt
-                </Button>
-              </Form>
-            ) : null}
-          </HStack>
+          {actions.includes('publish') || actions.includes('pause') ? (
+            <VStack gap="space-8">
+              <HStack gap="space-16" align="end">
+                {actions.includes('publish') ? (
+                  <LifecycleForm status={opening.status}>
+                    <Button type="submit" name="intent" value="publish" aria-describedby={startDateProblem ? 'startdato-passert' : undefined}>
+                      {opening.status === 'paused' ? 'Publiser igjen' : 'Publiser'}
+                    </Button>
+                  </LifecycleForm>
+                ) : null}
+                {actions.includes('pause') ? (
+                  <LifecycleForm status={opening.status}>
+                    <Button type="submit" name="intent" value="pause" variant="secondary">
+                      Sett på pause
+                    </Button>
+                  </LifecycleForm>
+                ) : null}
+              </HStack>
+              {startDateProblem ? (
+                <Alert variant="error" size="small" role="alert" id="startdato-passert">
+                  {startDateProblem.message}{' '}
+                  {editable ? (
+                    <Link as={RemixLink} to={`${base}/rediger`}>
+                      Endre startdatoen
+                    </Link>
+                  ) : null}
+                </Alert>
+              ) : null}
+            </VStack>
+          ) : null}
+          {actions.includes('fill') ? (
+            <LifecycleForm status={opening.status}>
+              <VStack gap="space-8" className="form-narrow">
+                <TextField
+                  label="Merknad om besettelsen (valgfritt)"
+                  description="Lagres i historikken, for eksempel «Kandidat fra jobbspesialisten starter 1. mars». Ikke skriv noe om helse."
+                  name="note"
+                  maxLength={1000}
+                  defaultValue={problem('fill')?.note}
+                  error={problem('fill')?.message}
+                />
+                <div>
+                  <Button type="submit" name="intent" value="fill" variant="secondary">
+                    Marker som besatt
+                  </Button>
+                </div>
+              </VStack>
+            </LifecycleForm>
+          ) : null}
           {actions.includes('close') ? (
-            <Form method="post" className="form-narrow">
-              <AuthenticityTokenInput />
-              <input type="hidden" name="status" value={opening.status} />
-              <VStack gap="space-8">
+            <LifecycleForm status={opening.status}>
+              <VStack gap="space-8" className="form-narrow">
                 <Textarea
                   label="Hvorfor avsluttes stillingen?"
                   description="Skriv kort, for eksempel «Behovet falt bort». Grunnen lagres i historikken."
                   name="note"
                   maxLength={1000}
-                  defaultValue={actionData?.intent === 'close' ? actionData.note : ''}
-                  error={actionData?.intent === 'close' ? actionData.noteError : undefined}
+                  defaultValue={problem('close')?.note}
+                  error={problem('close')?.message}
                 />
                 <div>
                   <Button type="submit" name="intent" value="close" variant="danger">
@@ -206,7 +221,7 @@ export default function OpeningPage() {
                   </Button>
                 </div>
               </VStack>
-            </Form>
+            </LifecycleForm>
           ) : null}
         </VStack>
       ) : null}
@@ -259,6 +274,17 @@ export default function OpeningPage() {
         </List>
       </VStack>
     </VStack>
+  )
+}
+
+/** One lifecycle action; the status the page showed lets the server refuse a form from before someone else's change. */
+function LifecycleForm({ status, children }: { status: string; children: ReactNode }) {
+  return (
+    <Form method="post">
+      <AuthenticityTokenInput />
+      <input type="hidden" name="status" value={status} />
+      {children}
+    </Form>
   )
 }
 

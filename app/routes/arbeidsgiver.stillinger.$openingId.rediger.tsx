@@ -22,7 +22,13 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Redige
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireEmployer(request)
   const opening = await requireOpeningOf(user, params.openingId)
-  return json({ opening, today: todayInNorway(), editable: editableStatuses.includes(opening.status) })
+  const carvedJob = await carvedJobForOpening(opening.workplaceId, opening.carvedJobId)
+  return json({
+    opening,
+    carvedJobHours: carvedJob?.summary.totalHours,
+    today: todayInNorway(),
+    editable: editableStatuses.includes(opening.status),
+  })
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -42,7 +48,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function EditOpeningPage() {
-  const { opening, today, editable } = useLoaderData<typeof loader>()
+  const { opening, carvedJobHours, today, editable } = useLoaderData<typeof loader>()
   const lastResult = useActionData<typeof action>()
   const schema = openingSchema(today, opening.startDate)
   const [form, fields] = useSchemaForm(schema, {
@@ -69,7 +75,7 @@ export default function EditOpeningPage() {
           <AuthenticityTokenInput />
           <VStack gap="space-32">
             <FormErrors errors={form.errors} id={form.errorId} />
-            <OpeningFormFields fields={fields} />
+            <OpeningFormFields fields={fields} carvedJobHours={carvedJobHours} />
             <FormActions submitLabel="Lagre endringene" cancelTo={back} />
           </VStack>
         </Form>

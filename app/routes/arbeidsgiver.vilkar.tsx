@@ -1,7 +1,7 @@
-import { Alert, BodyLong, Button, Checkbox, Heading, List, VStack } from '@navikt/ds-react'
+import { Alert, BodyLong, Button, Checkbox, CheckboxGroup, Heading, Link, List, VStack } from '@navikt/ds-react'
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { json, redirect } from '@remix-run/node'
-import { Form, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
+import { Form, Link as RemixLink, useActionData, useLoaderData } from '@remix-run/react'
 import { AuthenticityTokenInput } from 'remix-utils/csrf/react'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { formatOsloDateTime } from '~/components/labels'
@@ -14,7 +14,9 @@ export const meta: MetaFunction = () => [{ title: 'Vilkår for kandidatprofiler 
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireEmployer(request)
-  return json(await employerTermsStatus(user))
+  // Only a same-site path is offered as the way back, in the link and in the form.
+  const back = safeRedirectTarget(new URL(request.url).searchParams.get('tilbake'), '')
+  return json({ ...(await employerTermsStatus(user)), back })
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -29,10 +31,8 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function TermsPage() {
-  const { version, acceptedAt } = useLoaderData<typeof loader>()
+  const { version, acceptedAt, back } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
-  const [searchParams] = useSearchParams()
-  const back = searchParams.get('tilbake') ?? ''
   return (
     <VStack gap="space-24" className="form-narrow">
       <Heading level="1" size="large">
@@ -46,6 +46,14 @@ export default function TermsPage() {
       {acceptedAt ? (
         <Alert variant="success" role="status">
           Du godtok versjon {version} av vilkårene {formatOsloDateTime(acceptedAt)}.
+          {back ? (
+            <>
+              {' '}
+              <Link as={RemixLink} to={back}>
+                Gå tilbake til siden du kom fra
+              </Link>
+            </>
+          ) : null}
         </Alert>
       ) : null}
       <BodyLong>
@@ -67,14 +75,11 @@ export default function TermsPage() {
           <AuthenticityTokenInput />
           <input type="hidden" name="tilbake" value={back} />
           <VStack gap="space-16">
-            <Checkbox name="accept" value="ja" error={Boolean(actionData?.error)} aria-describedby={actionData?.error ? 'vilkar-feil' : undefined}>
-              Jeg har lest og godtar vilkårene
-            </Checkbox>
-            {actionData?.error ? (
-              <Alert variant="error" size="small" id="vilkar-feil" role="alert">
-                {actionData.error}
-              </Alert>
-            ) : null}
+            <CheckboxGroup legend="Godta vilkårene" hideLegend error={actionData?.error}>
+              <Checkbox name="accept" value="ja">
+                Jeg har lest og godtar vilkårene
+              </Checkbox>
+            </CheckboxGroup>
             <div>
               <Button type="submit">Godta vilkårene</Button>
             </div>

@@ -36,7 +36,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (submission.status !== 'success') return json(submission.reply(), { status: 400 })
   const value = submission.value
   await editOrganisationProfile(user, organisation.id, {
-    name: value.orgName,
     naceSection: value.naceSection,
     sector: value.sector,
     sizeBand: value.sizeBand,
@@ -54,7 +53,6 @@ export default function OrganisationProfilePage() {
     id: `virksomhet-${organisation.id}`,
     lastResult,
     defaultValue: {
-      orgName: organisation.name,
       naceSection: organisation.naceSection,
       sector: organisation.sector,
       sizeBand: organisation.sizeBand,
@@ -117,10 +115,17 @@ export default function OrganisationProfilePage() {
           <Heading level="2" size="medium" id="profil">
             Profil
           </Heading>
+          <BodyShort size="small">
+            Navn og organisasjonsnummer er fra registreringen og kan ikke endres her. Er de feil, ta kontakt med NAV.
+          </BodyShort>
           <FormErrors errors={form.errors} id={form.errorId} />
           <Fieldset legend="Om virksomheten" hideLegend>
             <VStack gap="space-16">
-              <OrganisationFields fields={fields} naceSections={naceSections} />
+              {/* conform's fields answer every name, so the ones asked here are passed one by one: no name field. */}
+              <OrganisationFields
+                fields={{ naceSection: fields.naceSection, sector: fields.sector, sizeBand: fields.sizeBand }}
+                naceSections={naceSections}
+              />
               <RadioField
                 field={fields.iaAgreement}
                 legend="Har virksomheten IA-avtale?"

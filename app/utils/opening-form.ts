@@ -30,45 +30,52 @@ export function norwegianDate(isoDate: string): string {
  * the opening already has (an opening that has started can still be edited).
  */
 export function openingSchema(today: string, keptStartDate?: string) {
-  return z
-    .object({
-      title: z.string({ required_error: 'Gi stillingen en tittel.' }).trim().min(2, 'Tittelen må ha minst to tegn.').max(200, 'Høyst 200 tegn.'),
-      description: optionalText(4000),
-      openingType: z.enum(openingTypes, { required_error: 'Velg hva slags plass dette er.', invalid_type_error: 'Velg hva slags plass dette er.' }),
-      hoursMin: hoursPerWeekField,
-      hoursMax: hoursPerWeekField,
-      timesOfDay: timesOfDayField,
-      days: daysField,
-      flexibility: optionalText(1000),
-      accommodations: z.array(z.enum(accommodationCodes as [string, ...string[]])).default([]),
-      mentorAvailable: z.enum(['ja', 'nei'], { required_error: 'Svar på om det finnes en fast kollega som kan følge opp.' }),
-      measures: z.array(z.enum(measureCodes)).default([]),
-      startDate: z
-        .preprocess(isoDateFromNorwegian, z.string({ required_error: 'Skriv når plassen kan starte.' }))
-        .superRefine((date, context) => {
-          if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) {
-            context.addIssue({ code: 'custom', message: 'Skriv datoen som dd.mm.åååå, for eksempel 15.01.2027.' })
-          } else if (Number.isNaN(Date.parse(`${date}T00:00:00Z`)) || !new Date(`${date}T00:00:00Z`).toISOString().startsWith(date)) {
-            context.addIssue({ code: 'custom', message: 'Datoen finnes ikke.' })
-          } else if (date < today && date !== keptStartDate) {
-            context.addIssue({ code: 'custom', message: 'Startdatoen kan ikke være tilbake i tid.' })
-          }
-        }),
-      durationWeeks: z.preprocess(
-        (value) => (value === '' ? undefined : value),
-        wholeNumber('Skriv varigheten i hele uker, fra 1 til 520.', 1, 520).optional(),
-      ),
-      places: wholeNumber('Skriv antall plasser, fra 1 til 50.', 1, 50),
-      hireProspect: z.enum(hireProspects, { required_error: 'Si ærlig om det kan bli ansettelse.', invalid_type_error: 'Si ærlig om det kan bli ansettelse.' }),
-      contactName: z.string({ required_error: 'Skriv hvem på arbeidsplassen som er kontaktperson.' }).trim().min(2, 'Skriv hele navnet.').max(200, 'Høyst 200 tegn.'),
-      contactPhone: optionalText(40).refine((phone) => phone === '' || /^\+?[\d\s]{8,20}$/.test(phone), 'Skriv et telefonnummer med 8 sifre, for eksempel 22 33 44 55.'),
-      contactEmail: optionalText(254).refine((email) => email === '' || z.string().email().safeParse(email).success, 'Skriv en gyldig e-postadresse.'),
-    })
-    .superRefine((value, context) => {
-      if (value.hoursMin > value.hoursMax) {
-        context.addIssue({ code: 'custom', path: ['hoursMax'], message: 'Maks timer kan ikke være lavere enn minst timer.' })
-      }
-    })
+  const fields = z.object({
+    title: z.string({ required_error: 'Gi stillingen en tittel.' }).trim().min(2, 'Tittelen må ha minst to tegn.').max(200, 'Høyst 200 tegn.'),
+    description: optionalText(4000),
+    openingType: z.enum(openingTypes, { required_error: 'Velg hva slags plass dette er.', invalid_type_error: 'Velg hva slags plass dette er.' }),
+    hoursMin: hoursPerWeekField,
+    hoursMax: hoursPerWeekField,
+    timesOfDay: timesOfDayField,
+    days: daysField,
+    flexibility: optionalText(1000),
+    accommodations: z.array(z.enum(accommodationCodes as [string, ...string[]])).default([]),
+    mentorAvailable: z.enum(['ja', 'nei'], { required_error: 'Svar på om det finnes en fast kollega som kan følge opp.' }),
+    measures: z.array(z.enum(measureCodes)).default([]),
+    startDate: z
+      .preprocess(isoDateFromNorwegian, z.string({ required_error: 'Skriv når plassen kan starte.' }))
+      .superRefine((date, context) => {
+        if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) {
+          context.addIssue({ code: 'custom', message: 'Skriv datoen som dd.mm.åååå, for eksempel 15.01.2027.' })
+        } else if (Number.isNaN(Date.parse(`${date}T00:00:00Z`)) || !new Date(`${date}T00:00:00Z`).toISOString().startsWith(date)) {
+          context.addIssue({ code: 'custom', message: 'Datoen finnes ikke.' })
+        } else if (date < today && date !== keptStartDate) {
+          context.addIssue({ code: 'custom', message: 'Startdatoen kan ikke være tilbake i tid.' })
+        }
+      }),
+    durationWeeks: z.preprocess(
+      (value) => (value === '' ? undefined : value),
+      wholeNumber('Skriv varigheten i hele uker, fra 1 til 520.', 1, 520).optional(),
+    ),
+    places: wholeNumber('Skriv antall plasser, fra 1 til 50.', 1, 50),
+    hireProspect: z.enum(hireProspects, { required_error: 'Si ærlig om det kan bli ansettelse.', invalid_type_error: 'Si ærlig om det kan bli ansettelse.' }),
+    contactName: z.string({ required_error: 'Skriv hvem på arbeidsplassen som er kontaktperson.' }).trim().min(2, 'Skriv hele navnet.').max(200, 'Høyst 200 tegn.'),
+    contactPhone: optionalText(40).refine((phone) => phone === '' || /^\+?[\d\s]{8,20}$/.test(phone), 'Skriv et telefonnummer med 8 sifre, for eksempel 22 33 44 55.'),
+    contactEmail: optionalText(254).refine((email) => email === '' || z.string().email().safeParse(email).success, 'Skriv en gyldig e-postadresse.'),
+  })
+  // Checked on the raw form rather than in a refine on the object: zod skips an object refine while any field is
+  // missing, so "minimum above maximum" would only appear after every other error was fixed.
+  const checked = z.preprocess((raw, context) => {
+    const form = typeof raw === 'object' && raw !== null ? (raw as Record<string, unknown>) : {}
+    const hoursMin = hoursPerWeekField.safeParse(form.hoursMin)
+    const hoursMax = hoursPerWeekField.safeParse(form.hoursMax)
+    if (hoursMin.success && hoursMax.success && hoursMin.data > hoursMax.data) {
+      context.addIssue({ code: 'custom', path: ['hoursMax'], message: 'Maks timer kan ikke være lavere enn minst timer.' })
+    }
+    return raw
+  }, fields)
+  // z.preprocess types its input as unknown; the form's fields are those of the object it wraps.
+  return checked as unknown as z.ZodEffects<typeof fields>
 }
 export type OpeningFormValue = z.infer<ReturnType<typeof openingSchema>>
 

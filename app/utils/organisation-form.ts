@@ -9,8 +9,11 @@ export const organisationFields = {
   sizeBand: z.enum(sizeBands, { required_error: 'Velg antall ansatte.', invalid_type_error: 'Velg antall ansatte.' }),
 }
 
+/** The name and organisation number come from registration and stay as they are; the rest the employer keeps up to date. */
 export const organisationProfileSchema = z.object({
-  ...organisationFields,
+  naceSection: organisationFields.naceSection,
+  sector: organisationFields.sector,
+  sizeBand: organisationFields.sizeBand,
   iaAgreement: z.enum(['ja', 'nei'], { required_error: 'Svar på om virksomheten har IA-avtale.' }),
   description: z.string().trim().max(2000, 'Høyst 2000 tegn.').default(''),
 })

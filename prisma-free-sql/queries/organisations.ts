@@ -196,8 +196,8 @@ export async function findOrganisationProfileForMember(
   )
 }
 
+/** Name and organisation number are not part of it: they identify the organisation and are fixed at registration. */
 export type OrganisationProfileChange = {
-  name: string
   naceSection: string
   sector: Sector
   sizeBand: SizeBand
@@ -208,7 +208,7 @@ export type OrganisationProfileChange = {
 export async function updateOrganisationProfile(sql: Queryable, organisationId: string, change: OrganisationProfileChange): Promise<void> {
   await sql`
     update organisations
-    set name = ${change.name}, nace_section = ${change.naceSection}, sector = ${change.sector},
+    set nace_section = ${change.naceSection}, sector = ${change.sector},
         size_band = ${change.sizeBand}, ia_agreement = ${change.iaAgreement}, description = ${change.description},
         updated_at = now()
     where id = ${organisationId}`

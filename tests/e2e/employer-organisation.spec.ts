@@ -5,7 +5,7 @@ test('a new employer fills in the profile, gives a colleague access and accepts 
   const registration = newRegistration()
   await register(page, registration)
   await expect(page).toHaveURL((url) => url.pathname === '/arbeidsgiver')
-  await expect(page.getByText(/ikke tildelt ennå/)).toBeVisible()
+  await expect(page.getByText(/ikke tildelt ennå/i)).toBeVisible()
 
   // Profile.
   await page.getByRole('link', { name: `Profil for ${registration.orgName}` }).click()

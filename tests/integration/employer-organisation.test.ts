@@ -27,8 +27,8 @@ async function activeMemberIds(organisationId: string): Promise<string[]> {
 describe('organisation profile', () => {
   it('saves the profile and writes it to the audit log', async () => {
     const { user, organisationId } = await newEmployerWithOrganisation(db.sql)
+    const before = await findOrganisationProfileForMember(db.sql, organisationId, user.id)
     await editOrganisationProfile(user, organisationId, {
-      name: 'Nytt Navn AS',
       naceSection: 'I',
       sector: 'public',
       sizeBand: '100-499',
@@ -36,7 +36,8 @@ describe('organisation profile', () => {
       description: 'Vi driver kantiner.',
     })
     expect(await findOrganisationProfileForMember(db.sql, organisationId, user.id)).toMatchObject({
-      name: 'Nytt Navn AS',
+      name: before?.name,
+      orgNumber: before?.orgNumber,
       naceSection: 'I',
       sector: 'public',
       sizeBand: '100-499',
