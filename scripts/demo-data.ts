@@ -1,5 +1,6 @@
 import type { Sql } from '../prisma-free-sql/db'
 import { hashPassword } from '../app/utils/crypto.server'
+import { seedCandidateDemo } from './demo-candidates'
 import { seedEmployerPortalDemo } from './demo-employer-portal'
 
 import { DEMO_PASSWORD, demoLogins } from './demo-logins'
@@ -148,6 +149,7 @@ export async function seedDemoData(sql: Sql, options: { onlyIfEmpty: boolean }):
       }
     }
     await seedEmployerPortalDemo(tx)
+    await seedCandidateDemo(tx)
   })
   return true
 }

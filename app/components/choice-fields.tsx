@@ -1,5 +1,5 @@
 import { getSelectProps, type FieldMetadata } from '@conform-to/react'
-import { Checkbox, CheckboxGroup, Radio, RadioGroup, Select } from '@navikt/ds-react'
+import { Checkbox, CheckboxGroup, Fieldset, HGrid, Radio, RadioGroup, Select } from '@navikt/ds-react'
 import type { County, Municipality } from '../../prisma-free-sql/queries/geography'
 
 /** A conform list field's initial value as a list of strings (a single value arrives as a string). */
@@ -79,38 +79,83 @@ export function CheckboxesField({
   )
 }
 
+/**
+ * A long list of checkboxes in labelled groups (accommodations, tasks), all posting under one field name, so the form
+ * works without JavaScript and the server gets one list.
+ */
+export function GroupedCheckboxesField({
+  field,
+  legend,
+  description,
+  groups,
+}: {
+  field: ChoiceField
+  legend: string
+  description?: string
+  groups: { code: string; name: string; options: Choice[] }[]
+}) {
+  const ticked = stringList(field.initialValue)
+  return (
+    <Fieldset legend={legend} description={description} error={field.errors?.[0]} key={field.key}>
+      <HGrid gap="space-24" columns={{ xs: 1, md: 2 }}>
+        {groups.map((group) => (
+          <CheckboxGroup
+            key={group.code}
+            legend={group.name}
+            size="small"
+            defaultValue={ticked.filter((code) => group.options.some((option) => option.code === code))}
+          >
+            {group.options.map((option) => (
+              <Checkbox key={option.code} name={field.name} value={option.code} description={option.description}>
+                {option.name}
+              </Checkbox>
+            ))}
+          </CheckboxGroup>
+        ))}
+      </HGrid>
+    </Fieldset>
+  )
+}
+
 /** Municipalities grouped by county in a native select, so it works without JavaScript. */
 export function MunicipalitySelect({
   field,
   counties,
   municipalities,
   description,
+  label = 'Kommune',
 }: {
-  field: FieldMetadata<string | undefined> | FieldMetadata<string>
+  field: FieldMetadata<unknown> | FieldMetadata<string | undefined> | FieldMetadata<string>
   counties: County[]
   municipalities: Municipality[]
   description?: string
+  label?: string
 }) {
   return (
     <Select
       {...getSelectProps(field)}
       key={field.key}
-      label="Kommune"
+      label={label}
       description={description}
       error={field.errors?.[0]}
     >
       <option value="">Velg kommune</option>
-      {counties.map((county) => (
-        <optgroup key={county.number} label={county.name}>
-          {municipalities
-            .filter((municipality) => municipality.countyNumber === county.number)
-            .map((municipality) => (
-              <option key={municipality.number} value={municipality.number}>
-                {municipality.name}
-              </option>
-            ))}
-        </optgroup>
-      ))}
+      <MunicipalityOptions counties={counties} municipalities={municipalities} />
     </Select>
   )
+}
+
+/** Every municipality as an option, grouped under its county. */
+export function MunicipalityOptions({ counties, municipalities }: { counties: County[]; municipalities: Municipality[] }) {
+  return counties.map((county) => (
+    <optgroup key={county.number} label={county.name}>
+      {municipalities
+        .filter((municipality) => municipality.countyNumber === county.number)
+        .map((municipality) => (
+          <option key={municipality.number} value={municipality.number}>
+            {municipality.name}
+          </option>
+        ))}
+    </optgroup>
+  ))
 }

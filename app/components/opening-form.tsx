@@ -1,10 +1,10 @@
 import { getInputProps, getTextareaProps, type useForm } from '@conform-to/react'
-import { Checkbox, CheckboxGroup, Fieldset, HGrid, Textarea, TextField, VStack } from '@navikt/ds-react'
+import { Fieldset, HGrid, Textarea, TextField, VStack } from '@navikt/ds-react'
 import type { z } from 'zod'
 import { accommodationGroups, hireProspectOptions, measureOptions, openingTypeOptions } from '../../prisma-free-sql/reference-data/vocabulary'
 import type { openingSchema } from '~/utils/opening-form'
 import { formatHours } from './employer-labels'
-import { CheckboxesField, RadioField, stringList, yesNoOptions } from './choice-fields'
+import { CheckboxesField, GroupedCheckboxesField, RadioField, yesNoOptions } from './choice-fields'
 import { ScheduleFields } from './schedule-fields'
 
 type OpeningFields = ReturnType<typeof useForm<z.input<ReturnType<typeof openingSchema>>>>[1]
@@ -86,7 +86,12 @@ export function OpeningFormFields({ fields, carvedJobHours }: { fields: OpeningF
         </VStack>
       </Fieldset>
 
-      <AccommodationFields field={fields.accommodations} />
+      <GroupedCheckboxesField
+        field={fields.accommodations}
+        legend="Tilrettelegging arbeidsplassen kan tilby (valgfritt)"
+        description="Kryss av for behovene dere kan møte. Kandidatene bruker den samme listen når de forteller hva de trenger, så vi kan finne dem som passer hos dere."
+        groups={accommodationGroups}
+      />
 
       <RadioField
         field={fields.mentorAvailable}
@@ -165,34 +170,6 @@ export function OpeningFormFields({ fields, carvedJobHours }: { fields: OpeningF
         </HGrid>
       </Fieldset>
     </VStack>
-  )
-}
-
-/**
- * What the workplace can accommodate, grouped as in the vocabulary. The options are worded as the candidates' needs
- * (the same codes), so the employer ticks the needs they can meet. All groups post under one field name.
- */
-function AccommodationFields({ field }: { field: OpeningFields['accommodations'] }) {
-  const ticked = stringList(field.initialValue)
-  return (
-    <Fieldset
-      legend="Tilrettelegging arbeidsplassen kan tilby (valgfritt)"
-      description="Kryss av for behovene dere kan møte. Kandidatene bruker den samme listen når de forteller hva de trenger, så vi kan finne dem som passer hos dere."
-      error={field.errors?.[0]}
-      key={field.key}
-    >
-      <HGrid gap="space-24" columns={{ xs: 1, md: 2 }}>
-        {accommodationGroups.map((group) => (
-          <CheckboxGroup key={group.code} legend={group.name} size="small" defaultValue={ticked.filter((code) => group.options.some((option) => option.code === code))}>
-            {group.options.map((option) => (
-              <Checkbox key={option.code} name={field.name} value={option.code}>
-                {option.name}
-              </Checkbox>
-            ))}
-          </CheckboxGroup>
-        ))}
-      </HGrid>
-    </Fieldset>
   )
 }
 

@@ -21,7 +21,9 @@ export function navigationFor(user: NavigationUser | null): NavigationItem[] {
     ]
   }
   const items: NavigationItem[] = []
-  if (user.roles.includes('specialist')) items.push({ to: '/ansatt', label: 'Mitt kontor' })
+  if (user.roles.includes('specialist') || user.roles.includes('team_lead')) items.push({ to: '/ansatt/kandidater', label: 'Kandidater' })
+  // `end`: the candidate pages live under /ansatt and have their own item.
+  if (user.roles.includes('specialist')) items.push({ to: '/ansatt', label: 'Mitt kontor', end: true })
   if (user.roles.includes('market_contact')) items.push({ to: '/marked', label: 'Arbeidsgivere i regionen' })
   if (user.roles.includes('team_lead')) items.push({ to: '/team', label: 'Mitt team' })
   if (user.roles.includes('admin')) {

@@ -13,10 +13,19 @@ const wholeNumber = (message: string, min: number, max: number) =>
   )
 
 /** "15.1.2027" (as Norwegians write dates) becomes "2027-01-15"; anything else is left for the checks below. */
-function isoDateFromNorwegian(value: unknown): unknown {
+export function isoDateFromNorwegian(value: unknown): unknown {
   if (typeof value !== 'string') return value
   const match = value.trim().match(/^(\d{1,2})\.(\d{1,2})\.(\d{4})$/)
   return match ? `${match[3]}-${match[2]!.padStart(2, '0')}-${match[1]!.padStart(2, '0')}` : value.trim()
+}
+
+/** Why an ISO date string (from isoDateFromNorwegian) is not a real calendar date, or undefined when it is one. */
+export function calendarDateProblem(date: string): string | undefined {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) return 'Skriv datoen som dd.mm.åååå, for eksempel 15.01.2027.'
+  if (Number.isNaN(Date.parse(`${date}T00:00:00Z`)) || !new Date(`${date}T00:00:00Z`).toISOString().startsWith(date)) {
+    return 'Datoen finnes ikke.'
+  }
+  return undefined
 }
 
 /** "2027-01-15" as "15.01.2027". */
@@ -45,10 +54,9 @@ export function openingSchema(today: string, keptStartDate?: string) {
     startDate: z
       .preprocess(isoDateFromNorwegian, z.string({ required_error: 'Skriv når plassen kan starte.' }))
       .superRefine((date, context) => {
-        if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) {
-          context.addIssue({ code: 'custom', message: 'Skriv datoen som dd.mm.åååå, for eksempel 15.01.2027.' })
-        } else if (Number.isNaN(Date.parse(`${date}T00:00:00Z`)) || !new Date(`${date}T00:00:00Z`).toISOString().startsWith(date)) {
-          context.addIssue({ code: 'custom', message: 'Datoen finnes ikke.' })
+        const problem = calendarDateProblem(date)
+        if (problem) {
+          context.addIssue({ code: 'custom', message: problem })
         } else if (date < today && date !== keptStartDate) {
           context.addIssue({ code: 'custom', message: 'Startdatoen kan ikke være tilbake i tid.' })
         }

@@ -1,8 +1,14 @@
+import { idnr } from '@navikt/fnrvalidator'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { authenticate } from '~/modules/accounts.server'
+import { todayInNorway } from '~/modules/openings.server'
 import { isValidOrgNumber } from '~/utils/org-number'
+import { employerVisibility, missingProfileParts, type Visibility } from '../../matching/visibility'
+import type { Queryable } from '../../prisma-free-sql/db'
+import { listVisibilityRows, type CandidateVisibilityRow } from '../../prisma-free-sql/queries/candidates'
 import { findUserByEmail } from '../../prisma-free-sql/queries/users'
 import { listMembershipsOfUser } from '../../prisma-free-sql/queries/organisations'
+import { seedCandidateDemo } from '../../scripts/demo-candidates'
 import { DEMO_PASSWORD, demoLogins, seedDemoData } from '../../scripts/demo-data'
 import { useTestDatabase } from '../support/database'
 
@@ -12,6 +18,7 @@ const tables = [
   'organisations', 'workplaces', 'users', 'user_roles', 'organisation_memberships',
   'nav_offices', 'teams', 'staff_placements', 'market_contact_counties',
   'workplace_tasks', 'carved_jobs', 'carved_job_tasks', 'openings', 'opening_events',
+  'candidates', 'candidate_identities', 'candidate_profiles', 'candidate_consents', 'candidate_events',
 ] as const
 
 async function tableCounts(): Promise<Record<string, number>> {
@@ -25,7 +32,9 @@ async function tableCounts(): Promise<Record<string, number>> {
 
 describe('seedDemoData', () => {
   beforeAll(async () => {
+    const started = performance.now()
     expect(await seedDemoData(db.sql, { onlyIfEmpty: true })).toBe(true)
+    console.log(`seedDemoData on ${db.kind}, 3000 candidates included: ${Math.round(performance.now() - started)} ms`)
   })
 
   it('changes nothing when it runs again', async () => {
@@ -142,5 +151,183 @@ describe('seedDemoData', () => {
       expect(row.events, row.status).toEqual(expected[row.status])
       if (row.status === 'closed') expect(row.close_reason).toBeTruthy()
     }
+  })
+
+  describe('synthetic candidates', () => {
+    const today = todayInNorway()
+    let rows: CandidateVisibilityRow[] = []
+    let visibility = new Map<string, Visibility>()
+
+    const visibilityOf = (row: CandidateVisibilityRow): Visibility =>
+      employerVisibility({
+        status: row.status,
+        latestConsent: row.consentGivenOn
+          ? {
+              givenOn: row.consentGivenOn,
+              expiresOn: row.consentExpiresOn ?? '',
+              scope: row.consentScope ?? 'all',
+              scopeCounties: row.consentScopeCounties ?? [],
+              supersededAt: row.consentSupersededAt,
+              withdrawnAt: row.consentWithdrawnAt,
+            }
+          : null,
+        profile: row.hasProfile ? row : null,
+        today,
+      })
+
+    beforeAll(async () => {
+      const specialists = await db.sql<{ id: string }[]>`select distinct responsible_user_id as id from candidates`
+      rows = await listVisibilityRows(db.sql, { responsibleUserIds: specialists.map((row) => row.id) })
+      visibility = new Map(rows.map((row) => [row.id, visibilityOf(row)]))
+    })
+
+    it('has a few thousand candidates, each with an identity, a profile and a created event', async () => {
+      const [counts] = await db.sql`
+        select (select count(*)::int from candidates) as candidates,
+               (select count(*)::int from candidate_identities) as identities,
+               (select count(*)::int from candidate_profiles) as profiles,
+               (select count(*)::int from candidate_events where kind = 'created') as created,
+               (select count(*)::int from candidate_consents k
+                where not exists (select 1 from candidate_events e where e.candidate_id = k.candidate_id and e.kind = 'consent_recorded')) as unrecorded,
+               (select count(*)::int from candidate_events e join candidates c on c.id = e.candidate_id
+                where e.kind = 'created' and (e.occurred_at <> c.created_at or e.actor_user_id <> c.responsible_user_id)) as misdated,
+               (select count(*)::int from candidate_consents k join candidates c on c.id = k.candidate_id
+                where k.given_to_user_id <> c.responsible_user_id or k.recorded_by_user_id <> c.responsible_user_id) as misattributed`
+      expect(counts?.candidates).toBeGreaterThanOrEqual(2500)
+      expect(counts).toMatchObject({
+        identities: counts?.candidates,
+        profiles: counts?.candidates,
+        created: counts?.candidates,
+        unrecorded: 0,
+        misdated: 0,
+        misattributed: 0,
+      })
+      expect(rows).toHaveLength(counts?.candidates)
+    })
+
+    it('gives every candidate a unique, valid synthetic (Test Norge) national ID number', async () => {
+      const ids = await db.sql<{ nationalId: string }[]>`select national_id as "nationalId" from candidate_identities`
+      expect(new Set(ids.map((row) => row.nationalId)).size).toBe(ids.length)
+      for (const { nationalId } of ids) expect(idnr(nationalId), nationalId).toEqual({ status: 'valid', type: 'tnr' })
+    })
+
+    it('never gives a candidate the name of a user or of an opening’s contact person', async () => {
+      const clashes = await db.sql`
+        select i.first_name, i.last_name from candidate_identities i
+        where lower(i.first_name || ' ' || i.last_name) in (select lower(name) from users union select lower(contact_name) from openings)`
+      expect(clashes).toEqual([])
+    })
+
+    it('keeps pitches free of phone numbers, e-mail addresses and the candidate’s name', async () => {
+      const pitches = await db.sql<{ pitch: string; firstName: string; lastName: string }[]>`
+        select p.pitch, i.first_name as "firstName", i.last_name as "lastName"
+        from candidate_profiles p join candidate_identities i on i.candidate_id = p.candidate_id`
+      for (const { pitch, firstName, lastName } of pitches) {
+        expect(pitch).not.toMatch(/\d{8,}|@/)
+        expect(pitch).not.toContain(`${firstName} ${lastName}`)
+        expect(pitch).not.toMatch(new RegExp(`\\b${firstName}\\b`, 'u'))
+      }
+    })
+
+    it('shows between 60 % and 85 % of candidates to employers, and keeps some of every hidden kind', () => {
+      const visible = rows.filter((row) => visibility.get(row.id)?.visible).length
+      const share = visible / rows.length
+      console.log(`visible to employers: ${visible} of ${rows.length} (${(share * 100).toFixed(1)} %)`)
+      expect(share).toBeGreaterThanOrEqual(0.6)
+      expect(share).toBeLessThanOrEqual(0.85)
+      const reasons = new Set(
+        [...visibility.values()].flatMap((v) => (v.visible ? [] : v.reasons.map((r) => (r.code === 'consent' ? `consent:${r.consent}` : r.code)))),
+      )
+      expect([...reasons].sort()).toEqual(['consent:expired', 'consent:none', 'consent:withdrawn', 'incomplete', 'status'])
+      const incomplete = rows.filter((row) => missingProfileParts(row).length > 0).length / rows.length
+      expect(incomplete).toBeGreaterThan(0.04)
+      expect(incomplete).toBeLessThan(0.12)
+    })
+
+    it('gives Ingrid Solberg 18 candidates at NAV Grünerløkka in every state, and Marte Lie 12', async () => {
+      const ingrid = await findUserByEmail(db.sql, demoLogins.specialist)
+      const marte = await findUserByEmail(db.sql, demoLogins.teamLead)
+      const own = rows.filter((row) => row.responsibleUserId === ingrid!.id)
+      expect(own).toHaveLength(18)
+      expect(rows.filter((row) => row.responsibleUserId === marte!.id)).toHaveLength(12)
+      expect(new Set(own.map((row) => row.officeId))).toEqual(new Set([ingrid!.officeId]))
+      const states = own.map((row) => visibility.get(row.id)!)
+      expect(states.filter((v) => v.visible).length).toBeGreaterThanOrEqual(12)
+      expect(own.filter((row) => row.consentGivenOn === null).length).toBeGreaterThanOrEqual(1)
+      expect(own.filter((row) => row.status === 'paused').length).toBeGreaterThanOrEqual(1)
+      expect(own.filter((row) => missingProfileParts(row).length > 0).length).toBeGreaterThanOrEqual(1)
+      const in30Days = new Date(Date.parse(`${today}T00:00:00Z`) + 30 * 86_400_000).toISOString().slice(0, 10)
+      expect(states.filter((v) => v.visible && v.consent.expiresOn <= in30Days).length).toBeGreaterThanOrEqual(1)
+    })
+
+    it('gives every specialist a caseload of 12–20, and synthetic specialists no password', async () => {
+      const caseloads = await db.sql<{ n: number }[]>`select count(*)::int as n from candidates group by responsible_user_id`
+      expect(caseloads.length).toBeGreaterThan(150)
+      for (const { n } of caseloads) {
+        expect(n).toBeGreaterThanOrEqual(12)
+        expect(n).toBeLessThanOrEqual(20)
+      }
+      const [synthetic] = await db.sql`
+        select count(*)::int as n, count(password_hash)::int as with_password from users where email ~ ${'^jobbspesialist[.][0-9]+@jobbsnekker[.]example$'}`
+      expect(synthetic?.n).toBeGreaterThan(150)
+      expect(synthetic?.with_password).toBe(0)
+    })
+
+    it('spreads candidates over every county, concentrated so some municipalities have five or more visible candidates', async () => {
+      const counties = await db.sql`
+        select c.number, count(p.candidate_id)::int as n from counties c
+        left join municipalities m on m.county_number = c.number left join candidate_profiles p on p.home_municipality_number = m.number
+        group by c.number`
+      for (const county of counties) expect(county.n, county.number).toBeGreaterThan(0)
+      const offices = await db.sql`
+        select count(*)::int as n from candidates c join candidate_profiles p on p.candidate_id = c.id
+        join municipalities m on m.number = p.home_municipality_number join nav_offices o on o.id = c.office_id
+        where m.county_number <> o.county_number`
+      expect(offices[0]?.n).toBe(0)
+      const visibleByHome = new Map<string, number>()
+      for (const row of rows) {
+        if (visibility.get(row.id)?.visible) visibleByHome.set(row.homeMunicipalityNumber!, (visibleByHome.get(row.homeMunicipalityNumber!) ?? 0) + 1)
+      }
+      const shared = [...visibleByHome.values()]
+      expect(shared.filter((n) => n >= 5).length).toBeGreaterThanOrEqual(30)
+      expect(shared.filter((n) => n < 5).length).toBeGreaterThanOrEqual(30)
+    })
+
+    it('has activity spread over the last four months, so "no activity in 30 days" has hits', () => {
+      const daysAgo = rows.map((row) => (Date.now() - row.lastActivityAt.getTime()) / 86_400_000)
+      expect(Math.max(...daysAgo)).toBeLessThanOrEqual(122)
+      const quiet = daysAgo.filter((days) => days > 30).length / rows.length
+      expect(quiet).toBeGreaterThan(0.2)
+      expect(quiet).toBeLessThan(0.8)
+    })
+
+    it('draws the same candidates on every fresh start, in well under the time budget', async () => {
+      const fingerprint = async (sql: Queryable) => {
+        const [row] = await sql`
+          select md5(string_agg(c.id::text || i.national_id || i.first_name || i.last_name || p.pitch || coalesce(p.home_municipality_number, '')
+                                || c.status || c.responsible_user_id::text, ',' order by c.id)) as hash
+          from candidates c join candidate_identities i on i.candidate_id = c.id join candidate_profiles p on p.candidate_id = c.id`
+        return row?.hash as string
+      }
+      const before = await fingerprint(db.sql)
+      class Rollback extends Error {}
+      let elapsed = 0
+      let again = ''
+      await db.sql
+        .begin(async (tx) => {
+          await tx`delete from candidates`
+          const started = performance.now()
+          await seedCandidateDemo(tx)
+          elapsed = performance.now() - started
+          again = await fingerprint(tx)
+          throw new Rollback()
+        })
+        .catch((error: unknown) => {
+          if (!(error instanceof Rollback)) throw error
+        })
+      console.log(`seedCandidateDemo on ${db.kind} (specialists already there): ${Math.round(elapsed)} ms`)
+      expect(again).toBe(before)
+      expect(elapsed).toBeLessThan(10_000)
+    })
   })
 })
