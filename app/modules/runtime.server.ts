@@ -1,6 +1,8 @@
+import { execFile } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
+import { fileURLToPath } from 'node:url'
 import { connect, installDatabase, type Database } from '../../prisma-free-sql/db'
 import { migrate } from '../../prisma-free-sql/migrate'
 import { deleteOldLoginAttempts } from '../../prisma-free-sql/queries/credentials'
@@ -25,15 +27,34 @@ export function withSessionSecret(env: Env, varDir = './var'): Env {
 
 export type PreparedRuntime = { database: Database; migrated: string[]; seeded: boolean }
 
+const prepareScript = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'scripts', 'prepare-embedded-database.ts')
+
+/** A data directory that does not hold a database yet: this start creates and fills it. */
+function isNewEmbeddedDatabase(env: Env): boolean {
+  return !env.DATABASE_URL && !env.PGLITE_DATA_DIR.startsWith('memory://') && !existsSync(path.join(path.resolve(env.PGLITE_DATA_DIR), 'PG_VERSION'))
+}
+
+/** See scripts/prepare-embedded-database.ts: the demo data is loaded in a child so its memory leaves with it. */
+function prepareEmbeddedInChildProcess(dataDir: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    execFile(process.execPath, ['--import', 'tsx', prepareScript, path.resolve(dataDir)], (error, _stdout, stderr) => {
+      if (error) reject(new Error(`Could not prepare the embedded database in ${dataDir}: ${stderr || error.message}`))
+      else resolve()
+    })
+  })
+}
+
 /** Connects, migrates, loads reference data and (when asked) seeds demo data into an empty database. */
 export async function prepareRuntime(env: Env, options: { seed: boolean }): Promise<PreparedRuntime> {
   setEnv(env)
+  const seededInChild = options.seed && isNewEmbeddedDatabase(env)
+  if (seededInChild) await prepareEmbeddedInChildProcess(env.PGLITE_DATA_DIR)
   const database = await connect({ databaseUrl: env.DATABASE_URL, dataDir: env.PGLITE_DATA_DIR })
   installDatabase(database)
   const migrated = await migrate(database.sql)
   await loadGeography(database.sql)
   await deleteExpiredSessions(database.sql)
   await deleteOldLoginAttempts(database.sql)
-  const seeded = options.seed ? await seedDemoData(database.sql, { onlyIfEmpty: true }) : false
+  const seeded = seededInChild || (options.seed ? await seedDemoData(database.sql, { onlyIfEmpty: true }) : false)
   return { database, migrated, seeded }
 }
