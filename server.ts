@@ -9,6 +9,9 @@ import compression from 'compression'
 import express from 'express'
 import { prepareRuntime, withSessionSecret } from './app/modules/runtime.server'
 import { parseEnv, type Env } from './app/utils/env.server'
+import { getSearchBackend, searchBackendKind } from './search-index/backends'
+import { reindexIfEmpty, stopBackgroundReindex } from './search-index/reindex'
+import { startSearchWorker } from './search-index/sync'
 
 const projectRoot = path.dirname(fileURLToPath(import.meta.url))
 
@@ -46,6 +49,17 @@ export async function startPortal(env: Env, options: { seed?: boolean; log?: (li
   if (runtime.seeded) log('Loaded demo data (first start)')
   log(describeMailDelivery(fullEnv))
 
+  // The outbox worker keeps the search index in step with the database; a new, empty index is built once in the
+  // background while the portal already serves.
+  const sql = runtime.database.sql
+  log(`Search: ${searchBackendKind() === 'meilisearch' ? 'Meilisearch at MEILISEARCH_URL' : 'PostgreSQL (the portal database)'}`)
+  const emptyIndexCheck = reindexIfEmpty(sql, getSearchBackend(), log)
+    .then((started) => {
+      if (started) log('Search index is empty: rebuilding it in the background')
+    })
+    .catch((error: unknown) => log(`Search index: could not check whether it is empty (${error instanceof Error ? error.message : String(error)})`))
+  const searchWorker = startSearchWorker({ sql, backend: getSearchBackend, log, startAfter: emptyIndexCheck })
+
   const build = fullEnv.NODE_ENV === 'development' ? reloadingBuild() : await importBuild()
   const app = express()
   app.disable('x-powered-by')
@@ -71,6 +85,9 @@ export async function startPortal(env: Env, options: { seed?: boolean; log?: (li
   return {
     url,
     close: async () => {
+      await searchWorker.stop()
+      await emptyIndexCheck
+      await stopBackgroundReindex()
       await new Promise<void>((resolve) => server.close(() => resolve()))
       await runtime.database.close()
     },

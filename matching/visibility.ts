@@ -196,3 +196,32 @@ export const CONSENT_EXPIRING_WITHIN_DAYS = 30
 /** The consent filter of the caseload: the consent states, plus "expiring soon". */
 export const consentFilterValues = ['active', 'expiring', 'expired', 'withdrawn', 'none'] as const
 export type ConsentFilter = (typeof consentFilterValues)[number]
+
+/** A candidate as one query row: status, the latest consent's columns and the profile (null columns when none). */
+export type CandidateVisibilityColumns = ProfileForCompleteness & {
+  status: string
+  hasProfile: boolean
+  consentGivenOn: string | null
+  consentExpiresOn: string | null
+  consentScope: 'all' | 'counties' | null
+  consentScopeCounties: readonly string[] | null
+  consentSupersededAt: Date | string | null
+  consentWithdrawnAt: Date | string | null
+}
+
+export function consentRecordOfRow(row: CandidateVisibilityColumns): ConsentRecord | null {
+  if (!row.consentGivenOn || !row.consentExpiresOn || !row.consentScope) return null
+  return {
+    givenOn: row.consentGivenOn,
+    expiresOn: row.consentExpiresOn,
+    scope: row.consentScope,
+    scopeCounties: row.consentScopeCounties ?? [],
+    supersededAt: row.consentSupersededAt,
+    withdrawnAt: row.consentWithdrawnAt,
+  }
+}
+
+/** The one rule, applied to a candidate row. */
+export function visibilityOfRow(row: CandidateVisibilityColumns, today: string): Visibility {
+  return employerVisibility({ status: row.status, latestConsent: consentRecordOfRow(row), profile: row.hasProfile ? row : null, today })
+}

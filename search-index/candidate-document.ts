@@ -4,6 +4,7 @@
  * identity (name, national ID number, phone, e-mail) is never an input, so it cannot leak
  * into the output. Pure, no I/O.
  */
+import type { CandidateForMatching } from '../matching/match-types'
 import { MIN_CANDIDATES_SHARING_MUNICIPALITY } from '../matching/visibility'
 import {
   accommodationGroups,
@@ -191,3 +192,47 @@ export function candidateTolerances(profile: Pick<CandidateProfile, 'demandToler
 export const toleranceDimensions = demandDimensions.filter(
   (dimension) => dimension.code !== 'oralNorwegian' && dimension.code !== 'writtenNorwegian',
 )
+
+/** What matching uses of a visible candidate: the anonymised profile plus the exact work area and consent scope. */
+export function candidateForMatching(
+  id: string,
+  profile: CandidateProfile,
+  consentScope: { scope: 'all' | 'counties'; counties: readonly string[] },
+): CandidateForMatching | undefined {
+  if (profile.hoursMin === null || profile.hoursMax === null || !profile.earliestStart) return undefined
+  if (profile.oralNorwegian === null || profile.writtenNorwegian === null) return undefined
+  return {
+    id,
+    wantedTasks: [...profile.wantedTasks],
+    possibleTasks: [...profile.possibleTasks],
+    occupations: [...profile.occupations],
+    experienceText: [profile.workExperience, profile.informalCompetence].filter(Boolean).join(' '),
+    certificates: [...profile.certificates],
+    canObtainPoliceCertificate: profile.canObtainPoliceCertificate,
+    hoursMin: profile.hoursMin,
+    hoursMax: profile.hoursMax,
+    gradualIncrease: profile.gradualIncrease,
+    timesOfDay: [...profile.timesOfDay],
+    days: [...profile.days],
+    area: { municipalities: [...profile.workMunicipalities], counties: [...profile.workCounties] },
+    consent: { scope: consentScope.scope, counties: [...consentScope.counties] },
+    earliestStart: profile.earliestStart,
+    tolerances: candidateTolerances(profile),
+    accommodationNeeds: [...profile.accommodationNeeds],
+    oralNorwegian: profile.oralNorwegian,
+    writtenNorwegian: profile.writtenNorwegian,
+    measures: [...profile.measures],
+  }
+}
+
+/** The words a candidate is found by: tasks, occupations, pitch and experience. */
+export function candidateSearchText(document: AnonymisedCandidate): string {
+  return [
+    ...document.wantedTasks.map((task) => task.name),
+    ...document.possibleTasks.map((task) => task.name),
+    ...document.occupations.map((occupation) => occupation.name),
+    document.pitch,
+    document.workExperience,
+    document.informalCompetence,
+  ].join(' ')
+}

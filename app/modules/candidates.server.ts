@@ -37,13 +37,16 @@ import { findUserById, type User } from '../../prisma-free-sql/queries/users'
 import { candidateHandoverEmail } from '../../emails/templates/candidates'
 import {
   CONSENT_EXPIRING_WITHIN_DAYS,
+  consentRecordOfRow,
   consentState,
   employerVisibility,
+  visibilityOfRow,
   type ConsentFilter,
   type ConsentRecord,
   type Visibility,
 } from '../../matching/visibility'
 import { buildCandidateDocument, type AnonymisedCandidate, type Geography } from '../../search-index/candidate-document'
+import { enqueueSearchSync } from '../../search-index/sync'
 import type { IdentityReadReason } from '../utils/candidate-form'
 import { deliver, portalUrl } from '../utils/email.server'
 import { forbidden } from '../utils/auth.server'
@@ -102,6 +105,7 @@ function insertNewCandidate(
     await saveProfile(tx, candidateId, { ...emptyProfile(), homeMunicipalityNumber: input.homeMunicipalityNumber })
     await appendCandidateEvent(tx, { candidateId, actorUserId: user.id, kind: 'created' })
     await appendAudit(tx, { actorUserId: user.id, action: 'candidate.created', subjectType: 'candidate', subjectId: candidateId })
+    await enqueueSearchSync(tx, 'candidate', candidateId)
     return { outcome: 'created', candidateId }
   })
 }
@@ -166,6 +170,8 @@ function saveIdentityChange(user: User, candidate: Candidate, identity: Candidat
     await touchCandidate(tx, candidate.id)
     await appendCandidateEvent(tx, { candidateId: candidate.id, actorUserId: user.id, kind: 'identity_updated' })
     await appendAudit(tx, { actorUserId: user.id, action: 'candidate.identity.updated', subjectType: 'candidate', subjectId: candidate.id })
+    // The identity is never indexed; the candidate is synced like after any other change, to keep the rule simple.
+    await enqueueSearchSync(tx, 'candidate', candidate.id)
     return 'saved'
   })
 }
@@ -185,8 +191,12 @@ export async function candidateProfile(candidate: Candidate): Promise<StoredProf
 export async function saveCandidateProfile(user: User, candidate: Candidate, version: number, profile: ProfileInput): Promise<'saved' | 'stale'> {
   return getSql().begin(async (tx) => {
     if (!(await touchCandidate(tx, candidate.id, version))) return 'stale'
+    const previousHome = (await findProfile(tx, candidate.id))?.homeMunicipalityNumber ?? null
     await saveProfile(tx, candidate.id, profile)
     await appendCandidateEvent(tx, { candidateId: candidate.id, actorUserId: user.id, kind: 'profile_updated' })
+    await enqueueSearchSync(tx, 'candidate', candidate.id, {
+      movedFrom: previousHome !== profile.homeMunicipalityNumber ? previousHome : null,
+    })
     return 'saved'
   })
 }
@@ -210,6 +220,8 @@ export async function recordConsent(user: User, candidate: Candidate, consent: C
       subjectId: candidate.id,
       details: { scope: consent.scope, expiresOn: consent.expiresOn },
     })
+    // A renewal may narrow the counties or start later: applied with the hides.
+    await enqueueSearchSync(tx, 'candidate', candidate.id, { hide: renewal })
   })
 }
 
@@ -220,6 +232,7 @@ export async function withdrawConsent(user: User, candidate: Candidate, note: st
     await touchCandidate(tx, candidate.id)
     await appendCandidateEvent(tx, { candidateId: candidate.id, actorUserId: user.id, kind: 'consent_withdrawn', details: { note } })
     await appendAudit(tx, { actorUserId: user.id, action: 'candidate.consent.withdrawn', subjectType: 'candidate', subjectId: candidate.id })
+    await enqueueSearchSync(tx, 'candidate', candidate.id, { hide: true })
     return true
   })
 }
@@ -235,6 +248,7 @@ export async function changeCandidateStatus(user: User, candidate: Candidate, st
       kind: 'status_changed',
       details: { from: candidate.status, to: status, note },
     })
+    await enqueueSearchSync(tx, 'candidate', candidate.id, { hide: status !== 'active' })
   })
 }
 
@@ -249,21 +263,6 @@ export async function candidateHistory(candidate: Candidate) {
 // ---------------------------------------------------------------------------------------------
 // Visibility and the employer's view
 
-export function consentRecordOf(row: CandidateVisibilityRow): ConsentRecord | null {
-  if (!row.consentGivenOn || !row.consentExpiresOn || !row.consentScope) return null
-  return {
-    givenOn: row.consentGivenOn,
-    expiresOn: row.consentExpiresOn,
-    scope: row.consentScope,
-    scopeCounties: row.consentScopeCounties ?? [],
-    supersededAt: row.consentSupersededAt,
-    withdrawnAt: row.consentWithdrawnAt,
-  }
-}
-
-export function visibilityOfRow(row: CandidateVisibilityRow, today: string): Visibility {
-  return employerVisibility({ status: row.status, latestConsent: consentRecordOf(row), profile: row.hasProfile ? row : null, today })
-}
 
 let geographyCache: Promise<Geography> | undefined
 function geography(): Promise<Geography> {
@@ -362,7 +361,7 @@ export async function caseload(
   const rows = await listVisibilityRows(sql, { responsibleUserIds, officeId })
   const municipalities = (await geography()).municipalities
   const entries: CaseloadEntry[] = rows.map((row) => {
-    const consent = consentState(consentRecordOf(row), today)
+    const consent = consentState(consentRecordOfRow(row), today)
     const visibility = visibilityOfRow(row, today)
     const missing = visibility.visible ? [] : visibility.reasons.flatMap((reason) => (reason.code === 'incomplete' ? reason.missing : []))
     return {
@@ -437,6 +436,7 @@ export async function handOverCandidate(user: User, candidate: Candidate, newRes
       subjectId: candidate.id,
       details: { fromUserId: candidate.responsibleUserId, toUserId: successor.id },
     })
+    await enqueueSearchSync(tx, 'candidate', candidate.id)
     return 'handed-over'
   })
   if (result === 'handed-over') {

@@ -12,6 +12,7 @@ import {
   type OpeningStatus,
 } from '../../prisma-free-sql/queries/openings'
 import type { User } from '../../prisma-free-sql/queries/users'
+import { enqueueSearchSync } from '../../search-index/sync'
 import { listTasks } from '../../prisma-free-sql/queries/workplaces'
 import { notFound, requireUuid } from './employer-access.server'
 import { formatHours } from '../components/employer-labels'
@@ -64,6 +65,7 @@ export async function createOpening(
     const id = await insertOpening(tx, { ...opening, createdBy: actor.id })
     await appendOpeningEvent(tx, { openingId: id, actorUserId: actor.id, event: 'created', note: 'Opprettet som utkast.' })
     await appendAudit(tx, { actorUserId: actor.id, action: 'opening.created', subjectType: 'opening', subjectId: id })
+    await enqueueSearchSync(tx, 'opening', id)
     return id
   })
 }
@@ -74,6 +76,7 @@ export async function editOpening(actor: User, opening: Opening, change: Opening
     await updateOpening(tx, opening.id, change)
     await appendOpeningEvent(tx, { openingId: opening.id, actorUserId: actor.id, event: 'edited', note: 'Opplysningene ble endret.' })
     await appendAudit(tx, { actorUserId: actor.id, action: 'opening.updated', subjectType: 'opening', subjectId: opening.id })
+    await enqueueSearchSync(tx, 'opening', opening.id)
     return 'saved' as const
   })
 }
@@ -100,6 +103,7 @@ export async function transitionOpening(
     if (!changed) return 'stale' as const
     await appendOpeningEvent(tx, { openingId: opening.id, actorUserId: actor.id, event: transitionEvents[action], note })
     await appendAudit(tx, { actorUserId: actor.id, action: `opening.${transitionEvents[action]}`, subjectType: 'opening', subjectId: opening.id })
+    await enqueueSearchSync(tx, 'opening', opening.id, { hide: transition.to !== 'published' })
     return 'done' as const
   })
 }

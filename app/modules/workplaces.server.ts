@@ -11,6 +11,7 @@ import { appendAudit } from '../../prisma-free-sql/queries/audit'
 import { deleteUnusedCarvedJob, findCarvedJob, insertCarvedJob, listCarvedJobs } from '../../prisma-free-sql/queries/carved-jobs'
 import { appendOpeningEvent, fitOpeningHoursToCarvedJob, listOpeningsOfWorkplace, liveOpeningsUsingTask } from '../../prisma-free-sql/queries/openings'
 import type { User } from '../../prisma-free-sql/queries/users'
+import { enqueueOpeningsUsing } from '../../search-index/sync'
 import {
   deleteTask,
   findTask,
@@ -59,6 +60,7 @@ export async function editWorkplace(actor: User, workplaceId: string, input: Wor
   return getSql().begin(async (tx) => {
     if (!(await updateWorkplace(tx, workplaceId, input))) return 'name-taken' as const
     await appendAudit(tx, { actorUserId: actor.id, action: 'workplace.updated', subjectType: 'workplace', subjectId: workplaceId })
+    await enqueueOpeningsUsing(tx, { workplaceId })
     return 'saved' as const
   })
 }
@@ -154,6 +156,7 @@ export async function editTask(
       }
     }
     await appendAudit(tx, { actorUserId: actor.id, action: 'task.updated', subjectType: 'workplace', subjectId: workplaceId, details: { taskId: task.id } })
+    await enqueueOpeningsUsing(tx, { taskId: task.id })
     return { outcome: 'saved' as const, adjustedOpenings }
   })
 }
@@ -169,6 +172,8 @@ export async function removeTask(
       const carvedJobs = await listCarvedJobs(tx, workplaceId)
       return { outcome: 'in-use' as const, carvedJobNames: carvedJobs.filter((job) => task.carvedJobIds.includes(job.id)).map((job) => job.name) }
     }
+    // No carved job uses the task (checked above), so no opening does; enqueued anyway should that rule change.
+    await enqueueOpeningsUsing(tx, { taskId: task.id })
     await deleteTask(tx, task.id)
     await appendAudit(tx, { actorUserId: actor.id, action: 'task.deleted', subjectType: 'workplace', subjectId: workplaceId, details: { taskId: task.id, name: task.name } })
     return { outcome: 'deleted' as const }
@@ -218,6 +223,8 @@ export async function saveCarvedJob(
 export async function removeCarvedJob(actor: User, workplaceId: string, carvedJobId: string): Promise<'deleted' | 'in-use'> {
   return getSql().begin(async (tx) => {
     if (!(await findCarvedJob(tx, workplaceId, carvedJobId))) throw notFound()
+    // Only an unused carved job is deleted, so this finds no opening unless the job stays; kept should that rule change.
+    await enqueueOpeningsUsing(tx, { carvedJobId })
     if (!(await deleteUnusedCarvedJob(tx, carvedJobId))) return 'in-use' as const
     await appendAudit(tx, { actorUserId: actor.id, action: 'carved_job.deleted', subjectType: 'workplace', subjectId: workplaceId, details: { carvedJobId } })
     return 'deleted' as const

@@ -122,13 +122,16 @@ export default function CandidatePage() {
             </Alert>
           )}
           <BodyShort>Samtykke: {consentSummary(consent)}</BodyShort>
-          <HStack gap="space-16">
+          <HStack gap="space-16" wrap>
             <ButtonLink to={`${base}/profil`}>Rediger profilen</ButtonLink>
             <ButtonLink to={`${base}/samtykke`} variant="secondary">
               Samtykke
             </ButtonLink>
             <ButtonLink to={`${base}/forhandsvisning`} variant="secondary">
               Se som arbeidsgiver
+            </ButtonLink>
+            <ButtonLink to={`${base}/stillinger`} variant="secondary">
+              Stillinger som passer
             </ButtonLink>
             <ButtonLink to={`${base}/personalia`} variant="tertiary">
               Personopplysninger

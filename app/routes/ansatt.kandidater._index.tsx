@@ -1,5 +1,5 @@
 import { PlusIcon } from '@navikt/aksel-icons'
-import { Alert, BodyShort, Button, Heading, HStack, Link, List, Pagination, Select, Table, Tag, TextField, VStack } from '@navikt/ds-react'
+import { Alert, BodyShort, Button, Heading, HStack, Link, List, Select, Table, Tag, TextField, VStack } from '@navikt/ds-react'
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { json } from '@remix-run/node'
 import { Form, Link as RemixLink, useLoaderData } from '@remix-run/react'
@@ -7,6 +7,7 @@ import { z } from 'zod'
 import { ButtonLink } from '~/components/button-link'
 import { candidateStatusLabels, candidateStatusVariants } from '~/components/candidate-labels'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
+import { LinkPagination } from '~/components/link-pagination'
 import { assertCaseworker, caseload, municipalityNames, ownAbsence, type CaseloadFilters } from '~/modules/candidates.server'
 import { todayInNorway } from '~/modules/openings.server'
 import { forbidden, requireStaff } from '~/utils/auth.server'
@@ -382,18 +383,12 @@ export default function CaseloadPage() {
         </div>
       )}
 
-      {data.pageCount > 1 ? (
-        <Pagination
-          page={data.page}
-          count={data.pageCount}
-          size="small"
-          prevNextTexts
-          srHeading={{ tag: 'h2', text: 'Sider med kandidater' }}
-          renderItem={({ page, onClick: _onClick, ...item }) => (
-            <Pagination.Item {...item} as={RemixLink} to={`/ansatt/kandidater${queryFor(view, filters, page)}`} role={undefined} />
-          )}
-        />
-      ) : null}
+      <LinkPagination
+        page={data.page}
+        count={data.pageCount}
+        heading="Sider med kandidater"
+        hrefFor={(page) => `/ansatt/kandidater${queryFor(view, filters, page)}`}
+      />
     </VStack>
   )
 }

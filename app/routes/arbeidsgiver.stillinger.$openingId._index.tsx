@@ -10,6 +10,7 @@ import { accommodationGroups, measureOptions, openingTypeOptions, optionName } f
 import { Facts } from '~/components/admin/facts'
 import { formatHours, openingStatusLabels, openingStatusVariants, scheduleText } from '~/components/employer-labels'
 import { CarvedJobTasks } from '~/components/carved-job-tasks'
+import { ButtonLink } from '~/components/button-link'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { formatOsloDateTime } from '~/components/labels'
 import { hireProspectNames } from '~/components/opening-form'
@@ -149,6 +150,11 @@ export default function OpeningPage() {
         </Alert>
       ) : null}
       {opening.status === 'closed' && opening.closeReason ? <Alert variant="info">Avsluttet: {opening.closeReason}</Alert> : null}
+      {opening.status === 'published' ? (
+        <HStack>
+          <ButtonLink to={`${base}/kandidater`}>Se kandidater som passer</ButtonLink>
+        </HStack>
+      ) : null}
 
       {actions.length > 0 ? (
         <VStack gap="space-24" as="section" aria-labelledby="status-handlinger">

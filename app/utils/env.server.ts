@@ -25,8 +25,11 @@ const envSchema = z.object({
       .optional(),
   ),
   PGLITE_DATA_DIR: z.string().trim().min(1).default('./var/pgdata'),
-  MEILISEARCH_URL: optionalUrl,
-  MEILISEARCH_API_KEY: z.string().optional(),
+  // Unset: search runs in PostgreSQL (search-index/backends.ts).
+  MEILISEARCH_URL: optionalUrl.pipe(
+    z.string().refine((url) => /^https?:\/\//.test(url), 'må begynne med http:// eller https://').optional(),
+  ),
+  MEILISEARCH_API_KEY: z.string().trim().min(1).optional(),
   SMTP_URL: optionalUrl,
   MAIL_FROM: z.string().trim().min(3).default('Jobbsnekker <ikke-svar@jobbsnekker.invalid>'),
   MAIL_DIR: z.string().trim().min(1).default('./var/mail'),

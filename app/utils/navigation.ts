@@ -22,6 +22,7 @@ export function navigationFor(user: NavigationUser | null): NavigationItem[] {
   }
   const items: NavigationItem[] = []
   if (user.roles.includes('specialist') || user.roles.includes('team_lead')) items.push({ to: '/ansatt/kandidater', label: 'Kandidater' })
+  if (user.roles.includes('specialist') || user.roles.includes('team_lead')) items.push({ to: '/ansatt/stillinger', label: 'Stillinger' })
   // `end`: the candidate pages live under /ansatt and have their own item.
   if (user.roles.includes('specialist')) items.push({ to: '/ansatt', label: 'Mitt kontor', end: true })
   if (user.roles.includes('market_contact')) items.push({ to: '/marked', label: 'Arbeidsgivere i regionen' })
@@ -31,6 +32,7 @@ export function navigationFor(user: NavigationUser | null): NavigationItem[] {
       { to: '/admin/kontorer', label: 'Kontorer og team' },
       { to: '/admin/ansatte', label: 'Ansatte' },
       { to: '/admin/logg', label: 'Revisjonslogg' },
+      { to: '/admin/sokeindeks', label: 'Søkeindeks' },
     )
   }
   return items

@@ -1,3 +1,4 @@
+import type { PendingQuery, Row } from 'postgres'
 import { z } from 'zod'
 import type { Queryable } from '../db'
 import { parseRow, parseRows } from '../rows'
@@ -327,18 +328,11 @@ const visibilityRowSchema = profileSchema.omit({ updatedAt: true }).extend({
 export type CandidateVisibilityRow = z.infer<typeof visibilityRowSchema>
 
 /**
- * Status, latest consent and profile of candidates: those living in one municipality, or those
- * followed up by some specialists. Visibility is then decided in TypeScript, by one set of rules.
+ * Status, latest consent and profile of candidates, never the identity: `condition` chooses which (and may end with
+ * an order and a limit). Whether a candidate is visible is then decided in TypeScript, by one set of rules
+ * (matching/visibility.ts).
  */
-export async function listVisibilityRows(
-  sql: Queryable,
-  filter: { homeMunicipalityNumber: string } | { responsibleUserIds: readonly string[]; officeId?: string },
-): Promise<CandidateVisibilityRow[]> {
-  const where =
-    'homeMunicipalityNumber' in filter
-      ? sql`p.home_municipality_number = ${filter.homeMunicipalityNumber}`
-      : sql`c.responsible_user_id = any(${sql.array([...filter.responsibleUserIds], 2950)})
-           ${filter.officeId ? sql`and c.office_id = ${filter.officeId}` : sql``}`
+export async function selectVisibilityRows(sql: Queryable, condition: PendingQuery<Row[]>): Promise<CandidateVisibilityRow[]> {
   const rows = await sql`
     select c.id, c.status, c.office_id as "officeId", c.responsible_user_id as "responsibleUserId",
            ru.name as "responsibleName", c.last_activity_at as "lastActivityAt", (p.candidate_id is not null) as "hasProfile",
@@ -362,9 +356,23 @@ export async function listVisibilityRows(
     left join lateral (
       select * from candidate_consents k where k.candidate_id = c.id order by k.recorded_at desc, k.id limit 1
     ) k on true
-    where ${where}
-    order by c.last_activity_at desc, c.id`
+    where ${condition}`
   return parseRows(visibilityRowSchema, rows)
+}
+
+/** Candidates living in one municipality, given ones, or those followed up by some specialists (newest activity first). */
+export async function listVisibilityRows(
+  sql: Queryable,
+  filter: { homeMunicipalityNumber: string } | { candidateIds: readonly string[] } | { responsibleUserIds: readonly string[]; officeId?: string },
+): Promise<CandidateVisibilityRow[]> {
+  const where =
+    'homeMunicipalityNumber' in filter
+      ? sql`p.home_municipality_number = ${filter.homeMunicipalityNumber}`
+      : 'candidateIds' in filter
+        ? sql`c.id = any(${sql.array([...filter.candidateIds], 2950)})`
+        : sql`c.responsible_user_id = any(${sql.array([...filter.responsibleUserIds], 2950)})
+           ${filter.officeId ? sql`and c.office_id = ${filter.officeId}` : sql``}`
+  return selectVisibilityRows(sql, sql`${where} order by c.last_activity_at desc, c.id`)
 }
 
 // ---------------------------------------------------------------------------------------------

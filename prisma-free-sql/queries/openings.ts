@@ -184,3 +184,49 @@ export async function liveOpeningsUsingTask(sql: Queryable, taskId: string): Pro
     where cjt.task_id = ${taskId} and op.status in ('draft', 'published', 'paused')`
   return rows.map((row) => z.object({ id: z.string().uuid(), carvedJobId: z.string().uuid() }).parse(row))
 }
+
+const publishedOpeningRowSchema = z.object({
+  id: z.string().uuid(),
+  title: z.string(),
+  organisationName: z.string(),
+  workplaceName: z.string(),
+  municipalityName: z.string(),
+  countyNumber: z.string(),
+  countyName: z.string(),
+  openingType: z.enum(openingTypes),
+  hoursMin: z.coerce.number(),
+  hoursMax: z.coerce.number(),
+  startDate: z.string(),
+  publishedAt: z.date().nullable(),
+})
+export type PublishedOpeningRow = z.infer<typeof publishedOpeningRowSchema>
+
+/** Published openings in some counties, newest first: the region a specialist's office works in. */
+export async function listPublishedOpeningsInCounties(sql: Queryable, countyNumbers: readonly string[]): Promise<PublishedOpeningRow[]> {
+  return parseRows(
+    publishedOpeningRowSchema,
+    await sql`
+      select op.id, op.title, org.name as "organisationName", w.name as "workplaceName", m.name as "municipalityName",
+             m.county_number as "countyNumber", c.name as "countyName", op.opening_type as "openingType",
+             op.hours_min as "hoursMin", op.hours_max as "hoursMax", to_char(op.start_date, 'YYYY-MM-DD') as "startDate",
+             op.published_at as "publishedAt"
+      from openings op
+      join workplaces w on w.id = op.workplace_id
+      join organisations org on org.id = w.organisation_id
+      join municipalities m on m.number = w.municipality_number
+      join counties c on c.number = m.county_number
+      where op.status = 'published' and m.county_number = any(${sql.array([...countyNumbers])})
+      order by op.published_at desc nulls last, op.id`,
+  )
+}
+
+/** An opening's status and county, for staff pages (which show openings of any organisation in their region). */
+export async function findOpeningRegion(sql: Queryable, openingId: string): Promise<{ id: string; status: OpeningStatus; countyNumber: string; title: string } | undefined> {
+  return parseRow(
+    z.object({ id: z.string().uuid(), status: z.enum(openingStatuses), countyNumber: z.string(), title: z.string() }),
+    await sql`
+      select op.id, op.status, m.county_number as "countyNumber", op.title
+      from openings op join workplaces w on w.id = op.workplace_id join municipalities m on m.number = w.municipality_number
+      where op.id = ${openingId}`,
+  )
+}

@@ -9,7 +9,10 @@ import { handOverCandidate } from '~/modules/candidates.server'
 import { getEnv } from '~/utils/env.server'
 import { startSession } from '~/utils/session.server'
 import { listDevelopmentMailbox } from '../../emails/mailer'
+import { acceptEmployerTerms } from '~/modules/organisations.server'
 import { demoLogins, seedDemoData } from '../../scripts/demo-data'
+import { getSearchBackend, resetSearchBackend } from '../../search-index/backends'
+import { reindexAll } from '../../search-index/reindex'
 import { useTestDatabase } from '../support/database'
 
 // The issue's acceptance test: every route and loader an employer can reach is fetched as the demo employer, and no
@@ -255,6 +258,8 @@ type EmployerData = {
   organisationIds: string[]
   workplaces: { id: string; taskIds: string[]; carvedJobIds: string[] }[]
   openingIds: string[]
+  /** The published ones: the API answers 409 for the others, where the page shows a notice. */
+  publishedOpeningIds: string[]
 }
 
 type Case = { path: string; params?: Record<string, string> }
@@ -302,6 +307,17 @@ const employerRoutes: Record<string, (data: EmployerData) => Case[]> = {
     ),
   'arbeidsgiver.stillinger.$openingId._index.tsx': (data) => perOpening(data, ''),
   'arbeidsgiver.stillinger.$openingId.rediger.tsx': (data) => perOpening(data, '/rediger'),
+  // The match lists: every opening (only published ones list candidates), first pages and filters.
+  'arbeidsgiver.stillinger.$openingId.kandidater.tsx': (data) =>
+    ['', '?side=2', '?minScore=50', '?minScore=70&side=1'].flatMap((query) => perOpening(data, `/kandidater${query}`)),
+  // The JSON API: the same match lists for every published opening (the others are 409, tested in api.test.ts).
+  'api.v1.openings.$openingId.candidates.ts': (data) =>
+    ['', '?side=2', '?minScore=50', '?minScore=70&side=1'].flatMap((query) =>
+      data.publishedOpeningIds.map((openingId) => ({ path: `/api/v1/openings/${openingId}/candidates${query}`, params: { openingId } })),
+    ),
+  // Staff only: the employer is refused with 403 (api.test.ts), so there is no 200 to sweep here.
+  'api.v1.candidates.$candidateId.openings.ts': () => [],
+  'api.v1.openapi[.]json.ts': () => [{ path: '/api/v1/openapi.json' }],
 }
 
 /** Pages anyone can reach, logged in or not; the employer gets them too. */
@@ -346,6 +362,10 @@ beforeAll(async () => {
 
   employer = (await findUserByEmail(db.sql, demoLogins.employer))!
   specialist = (await findUserByEmail(db.sql, demoLogins.specialist))!
+  // The employer sees candidate lists only after accepting the terms, and only what the index holds.
+  await acceptEmployerTerms(employer)
+  resetSearchBackend()
+  await reindexAll(db.sql, getSearchBackend())
   employerCookie = await sessionCookieFor(employer)
 
   identities = await db.sql<Identity[]>`
@@ -369,7 +389,10 @@ beforeAll(async () => {
   const openingIds = (
     await db.sql<{ id: string }[]>`select id from openings where workplace_id = any(${db.sql.array(workplaceRows.map((row) => row.id))}::uuid[]) order by id`
   ).map((row) => row.id)
-  employerData = { user: employer, organisationIds, workplaces, openingIds }
+  const publishedOpeningIds = (
+    await db.sql<{ id: string }[]>`select id from openings where id = any(${db.sql.array(openingIds)}::uuid[]) and status = 'published' order by id`
+  ).map((row) => row.id)
+  employerData = { user: employer, organisationIds, workplaces, openingIds, publishedOpeningIds }
 
   const [own] = await db.sql<{ id: string }[]>`select id from candidates where responsible_user_id = ${specialist.id} order by id limit 2`
   const [other] = await db.sql<{ id: string }[]>`select id from candidates where office_id <> ${specialist.officeId} order by id limit 1`

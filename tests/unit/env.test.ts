@@ -65,7 +65,22 @@ describe('parseEnv', () => {
       HOST: '0.0.0.0',
       PUBLIC_URL: 'http://localhost:8080',
       DATABASE_URL: 'postgresql://app@db.internal:5432/jobbsnekker',
+      MEILISEARCH_URL: 'http://127.0.0.1:7700',
+      MEILISEARCH_API_KEY: 'key',
       SEED_DEMO_DATA: false,
+    })
+  })
+
+  it('leaves Meilisearch unset by default, so search runs in PostgreSQL', () => {
+    const env = parseEnv({})
+    expect(env.MEILISEARCH_URL).toBeUndefined()
+    expect(env.MEILISEARCH_API_KEY).toBeUndefined()
+  })
+
+  it('reads the Meilisearch URL and trims its API key', () => {
+    expect(parseEnv({ MEILISEARCH_URL: 'https://search.internal', MEILISEARCH_API_KEY: ' abc-123 ' })).toMatchObject({
+      MEILISEARCH_URL: 'https://search.internal',
+      MEILISEARCH_API_KEY: 'abc-123',
     })
   })
 
@@ -88,6 +103,8 @@ describe('parseEnv', () => {
     ['PORT', '80.5'],
     ['NODE_ENV', 'staging'],
     ['PUBLIC_URL', 'jobbsnekker.example'],
+    ['MEILISEARCH_URL', 'localhost:7700'],
+    ['MEILISEARCH_URL', 'postgres://db/app'],
     ['SESSION_SECRET', 'too-short'],
     ['SEED_DEMO_DATA', 'maybe'],
   ])('names %s in the error for %j', (name, value) => {

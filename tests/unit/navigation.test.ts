@@ -7,15 +7,15 @@ describe('navigationFor', () => {
   it.each<[string, NavigationUser | null, string[]]>([
     ['an anonymous visitor', null, ['/logg-inn', '/registrer']],
     ['an employer', { accountType: 'employer', roles: [] }, ['/arbeidsgiver', '/arbeidsgiver/medlemmer']],
-    ['a specialist', staff('specialist'), ['/ansatt/kandidater', '/ansatt']],
+    ['a specialist', staff('specialist'), ['/ansatt/kandidater', '/ansatt/stillinger', '/ansatt']],
     ['a market contact', staff('market_contact'), ['/marked']],
-    ['a team lead who is also a specialist', staff('team_lead', 'specialist'), ['/ansatt/kandidater', '/ansatt', '/team']],
-    ['a team lead only', staff('team_lead'), ['/ansatt/kandidater', '/team']],
-    ['an admin', staff('admin'), ['/admin/kontorer', '/admin/ansatte', '/admin/logg']],
+    ['a team lead who is also a specialist', staff('team_lead', 'specialist'), ['/ansatt/kandidater', '/ansatt/stillinger', '/ansatt', '/team']],
+    ['a team lead only', staff('team_lead'), ['/ansatt/kandidater', '/ansatt/stillinger', '/team']],
+    ['an admin', staff('admin'), ['/admin/kontorer', '/admin/ansatte', '/admin/logg', '/admin/sokeindeks']],
     [
       'a staff member with every role',
       staff('admin', 'team_lead', 'market_contact', 'specialist'),
-      ['/ansatt/kandidater', '/ansatt', '/marked', '/team', '/admin/kontorer', '/admin/ansatte', '/admin/logg'],
+      ['/ansatt/kandidater', '/ansatt/stillinger', '/ansatt', '/marked', '/team', '/admin/kontorer', '/admin/ansatte', '/admin/logg', '/admin/sokeindeks'],
     ],
     ['a staff member without roles', staff(), []],
   ])('gives %s the right menu', (_who, user, paths) => {
@@ -35,7 +35,7 @@ describe('navigationFor', () => {
 
   it('labels every item in Norwegian', () => {
     const labels = navigationFor(staff('admin', 'team_lead', 'market_contact', 'specialist')).map((item) => item.label)
-    expect(labels).toEqual(['Kandidater', 'Mitt kontor', 'Arbeidsgivere i regionen', 'Mitt team', 'Kontorer og team', 'Ansatte', 'Revisjonslogg'])
+    expect(labels).toEqual(['Kandidater', 'Stillinger', 'Mitt kontor', 'Arbeidsgivere i regionen', 'Mitt team', 'Kontorer og team', 'Ansatte', 'Revisjonslogg', 'Søkeindeks'])
     expect(navigationFor(null).map((item) => item.label)).toEqual(['Logg inn', 'Registrer virksomhet'])
   })
 })

@@ -1,0 +1,207 @@
+import { z } from 'zod'
+import { getSql } from '../../prisma-free-sql/db'
+import { appendAudit } from '../../prisma-free-sql/queries/audit'
+import { findProfile, listVisibilityRows, type Candidate } from '../../prisma-free-sql/queries/candidates'
+import {
+  addToShortlist,
+  exposureCounts,
+  insertInterest,
+  interestedCandidateIds,
+  listShortlist,
+  recordExposures,
+  removeFromShortlist,
+} from '../../prisma-free-sql/queries/matches'
+import type { Opening } from '../../prisma-free-sql/queries/openings'
+import type { User } from '../../prisma-free-sql/queries/users'
+import { occupationName } from '../../prisma-free-sql/reference-data/styrk08'
+import { findCatalogueTask } from '../../prisma-free-sql/reference-data/vocabulary'
+import { consentRecordOfRow, visibilityOfRow } from '../../matching/visibility'
+import { rankCandidatesForOpening, rankOpeningsForCandidate, scoreMatch, type MatchExplanation } from '../../matching/scoring'
+import type { CandidateHit, IndexedOpening, OpeningHit } from '../../search-index/backend'
+import { getSearchBackend } from '../../search-index/backends'
+import { candidateForMatching, type AnonymisedCandidate } from '../../search-index/candidate-document'
+import { loadIndexedCandidates, loadIndexedOpenings } from '../../search-index/load-documents'
+import { openingSearchText, type OpeningDocument } from '../../search-index/opening-document'
+import { todayInNorway } from './openings.server'
+
+/** How many the index hands to scoring: enough that scoring, not the index's own order, decides the top. */
+export const RETRIEVAL_POOL = 500
+export const MATCHES_PER_PAGE = 20
+/** Exposure counts first pages shown over this many days. */
+const EXPOSURE_DAYS = 30
+
+export const matchPageSchema = z.object({
+  side: z.coerce.number().int().min(1).max(1000).default(1),
+  minScore: z.coerce.number().int().refine((value) => [0, 50, 70].includes(value)).default(0),
+})
+export type MatchPageQuery = z.infer<typeof matchPageSchema>
+
+type Page<T> = { status: 'ok'; total: number; page: number; pageCount: number; from: number; to: number; results: T[] }
+type Unavailable = { status: 'unavailable'; detail: string }
+
+function paginate<T>(all: T[], page: number): Page<T> {
+  const pageCount = Math.max(1, Math.ceil(all.length / MATCHES_PER_PAGE))
+  const current = Math.min(page, pageCount)
+  const start = (current - 1) * MATCHES_PER_PAGE
+  const results = all.slice(start, start + MATCHES_PER_PAGE)
+  return { status: 'ok', total: all.length, page: current, pageCount, from: all.length === 0 ? 0 : start + 1, to: start + results.length, results }
+}
+
+function daysAgo(today: string, days: number): string {
+  const date = new Date(`${today}T00:00:00Z`)
+  date.setUTCDate(date.getUTCDate() - days)
+  return date.toISOString().slice(0, 10)
+}
+
+async function indexedOpening(openingId: string): Promise<IndexedOpening | undefined> {
+  return (await loadIndexedOpenings(getSql(), [openingId])).get(openingId)
+}
+
+/** A search that cannot reach its backend is said so on the page; the outbox keeps every change meanwhile. */
+async function searchOrUnavailable<T>(search: () => Promise<T>): Promise<T | Unavailable> {
+  try {
+    return await search()
+  } catch (error) {
+    return { status: 'unavailable', detail: error instanceof Error ? error.message : String(error) }
+  }
+}
+
+export type CandidateMatch = { candidate: AnonymisedCandidate; explanation: MatchExplanation; interested: boolean }
+
+/**
+ * Ranked anonymised candidates for an opening. Only what the index holds is shown, and the index holds only
+ * visible candidates' anonymised documents; `officeId` limits it to one office's candidates (specialists).
+ */
+export async function candidatesForOpening(
+  opening: Pick<Opening, 'id' | 'status'>,
+  query: MatchPageQuery,
+  options: { officeId?: string; today?: string } = {},
+): Promise<Page<CandidateMatch> | Unavailable | { status: 'not-published' }> {
+  if (opening.status !== 'published') return { status: 'not-published' }
+  const indexed = await indexedOpening(opening.id)
+  if (!indexed) return { status: 'not-published' }
+  const today = options.today ?? todayInNorway()
+  const hits = await searchOrUnavailable(() =>
+    getSearchBackend().searchCandidates({
+      opening: indexed.matching,
+      text: openingSearchText(indexed.document),
+      limit: RETRIEVAL_POOL,
+      officeId: options.officeId,
+    }),
+  )
+  if (!Array.isArray(hits)) return hits
+  const sql = getSql()
+  const exposure = await exposureCounts(sql, hits.map((hit) => hit.candidate.matching.id), daysAgo(today, EXPOSURE_DAYS))
+  const ranked = rankCandidatesForOpening(
+    indexed.matching,
+    hits.map((hit: CandidateHit) => ({ ...hit, candidate: hit.candidate.matching, indexed: hit.candidate })),
+    { exposure, today },
+  ).filter((match) => match.explanation.score >= query.minScore)
+  const page = paginate(ranked, query.side)
+  if (page.page === 1) await recordExposures(sql, opening.id, page.results.map((match) => match.item.indexed.document.id), today)
+  const interested = await interestedCandidateIds(sql, opening.id)
+  return {
+    ...page,
+    results: page.results.map((match) => ({
+      candidate: match.item.indexed.document,
+      explanation: match.explanation,
+      interested: interested.has(match.item.indexed.document.id),
+    })),
+  }
+}
+
+export type InterestOutcome = 'recorded' | 'already-recorded' | 'not-visible'
+
+/**
+ * The employer's "interested" in an anonymised candidate for one of their openings. Recorded only while the
+ * candidate is visible and matches the opening, so a stale page cannot reach a hidden candidate.
+ */
+export async function markEmployerInterest(user: User, opening: Opening, candidateId: string, message: string): Promise<InterestOutcome> {
+  const sql = getSql()
+  const [openingItem, candidateItem] = await Promise.all([indexedOpening(opening.id), loadIndexedCandidates(sql, [candidateId])])
+  const candidate = candidateItem.get(candidateId)
+  if (!openingItem || !candidate) return 'not-visible'
+  const explanation = scoreMatch(openingItem.matching, candidate.matching)
+  if (!explanation.passes) return 'not-visible'
+  return sql.begin(async (tx) => {
+    const recorded = await insertInterest(tx, { openingId: opening.id, candidateId, userId: user.id, message, score: explanation.score })
+    if (recorded) {
+      await appendAudit(tx, {
+        actorUserId: user.id,
+        action: 'match.interest',
+        subjectType: 'opening',
+        subjectId: opening.id,
+        details: { candidateId, score: explanation.score },
+      })
+    }
+    return recorded ? 'recorded' : 'already-recorded'
+  })
+}
+
+export type OpeningMatch = { opening: OpeningDocument; explanation: MatchExplanation; shortlisted: boolean }
+
+/**
+ * Ranked published openings for a candidate, for the specialist. The candidate need not be visible to employers
+ * yet: the specialist looks for openings before asking for consent. Only the profile is used, never the identity.
+ */
+export async function openingsForCandidate(
+  user: User,
+  candidate: Candidate,
+  query: MatchPageQuery,
+  options: { today?: string } = {},
+): Promise<Page<OpeningMatch> | Unavailable | { status: 'incomplete' }> {
+  const sql = getSql()
+  const profile = await findProfile(sql, candidate.id)
+  const [row] = await listVisibilityRows(sql, { candidateIds: [candidate.id] })
+  const consent = row ? consentRecordOfRow(row) : null
+  const consentScope =
+    consent && !consent.withdrawnAt && consent.scope === 'counties' ? { scope: 'counties' as const, counties: [...consent.scopeCounties] } : { scope: 'all' as const, counties: [] }
+  const matching = profile ? candidateForMatching(candidate.id, profile, consentScope) : undefined
+  if (!matching) return { status: 'incomplete' }
+  const today = options.today ?? todayInNorway()
+  const hits = await searchOrUnavailable(() =>
+    getSearchBackend().searchOpenings({
+      candidate: matching,
+      text: [
+        ...[...matching.wantedTasks, ...matching.possibleTasks].map((code) => findCatalogueTask(code)?.name ?? ''),
+        ...matching.occupations.map((code) => occupationName(code) ?? ''),
+        profile?.pitch ?? '',
+      ].join(' '),
+      limit: RETRIEVAL_POOL,
+    }),
+  )
+  if (!Array.isArray(hits)) return hits
+  const ranked = rankOpeningsForCandidate(
+    matching,
+    hits.map((hit: OpeningHit) => ({ ...hit, opening: hit.opening.matching, indexed: hit.opening })),
+    { today },
+  ).filter((match) => match.explanation.score >= query.minScore)
+  const page = paginate(ranked, query.side)
+  const shortlisted = new Set((await listShortlist(sql, user.id)).filter((entry) => entry.candidateId === candidate.id).map((entry) => entry.openingId))
+  return {
+    ...page,
+    results: page.results.map((match) => ({
+      opening: match.item.indexed.document,
+      explanation: match.explanation,
+      shortlisted: shortlisted.has(match.item.indexed.document.id),
+    })),
+  }
+}
+
+/** Whether the specialist's candidate is visible to employers now (shown beside the openings). */
+export async function candidateVisibleNow(candidate: Candidate, today = todayInNorway()): Promise<boolean> {
+  const [row] = await listVisibilityRows(getSql(), { candidateIds: [candidate.id] })
+  return row ? visibilityOfRow(row, today).visible : false
+}
+
+/** The candidates this specialist has shortlisted for an opening. */
+export async function shortlistedCandidateIds(user: User, openingId: string): Promise<Set<string>> {
+  return new Set((await listShortlist(getSql(), user.id)).filter((entry) => entry.openingId === openingId).map((entry) => entry.candidateId))
+}
+
+export async function setShortlisted(user: User, candidate: Candidate, openingId: string, shortlisted: boolean): Promise<void> {
+  const entry = { userId: user.id, candidateId: candidate.id, openingId }
+  if (shortlisted) await addToShortlist(getSql(), entry)
+  else await removeFromShortlist(getSql(), entry)
+}
+

@@ -1,0 +1,121 @@
+import { Alert, BodyShort, Button, HStack, Link, VStack } from '@navikt/ds-react'
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { json, redirect } from '@remix-run/node'
+import { Form, Link as RemixLink, useLoaderData, useSearchParams } from '@remix-run/react'
+import { AuthenticityTokenInput } from 'remix-utils/csrf/react'
+import { z } from 'zod'
+import { AnonymisedCandidateView } from '~/components/anonymised-candidate'
+import { GeneralErrorBoundary } from '~/components/error-boundary'
+import { LinkPagination, pageHref } from '~/components/link-pagination'
+import { MatchFilterForm } from '~/components/match-filter'
+import { MatchExplanationView } from '~/components/match-explanation'
+import { PageHeader } from '~/components/page-header'
+import { assertCaseworker, requireCandidateForStaff } from '~/modules/candidates.server'
+import { notFound, requireUuid } from '~/modules/employer-access.server'
+import { candidatesForOpening, matchPageSchema, setShortlisted, shortlistedCandidateIds } from '~/modules/matching.server'
+import { requireStaff } from '~/utils/auth.server'
+import { requireValidCsrf } from '~/utils/csrf.server'
+import { getSql } from '~/utils/db.server'
+import type { User } from '../../prisma-free-sql/queries/users'
+import { findOffice } from '../../prisma-free-sql/queries/offices'
+import { findOpeningRegion } from '../../prisma-free-sql/queries/openings'
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.opening.title ?? 'Stilling'} – Jobbsnekker` }]
+
+/** Staff see openings in their office's county; others are answered 404 like any unknown opening. */
+async function requireOpeningInRegion(user: User, openingId: string | undefined) {
+  assertCaseworker(user)
+  const sql = getSql()
+  const [opening, office] = await Promise.all([findOpeningRegion(sql, requireUuid(openingId)), findOffice(sql, user.officeId)])
+  if (!opening || !office || opening.countyNumber !== office.countyNumber) throw notFound()
+  return opening
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireStaff(request)
+  const opening = await requireOpeningInRegion(user, params.openingId)
+  const query = matchPageSchema.safeParse(Object.fromEntries(new URL(request.url).searchParams))
+  if (!query.success) throw new Response('Ugyldig side eller filter. Gå tilbake til listen og prøv igjen.', { status: 400 })
+  const [matches, shortlisted] = await Promise.all([
+    candidatesForOpening(opening, query.data, { officeId: user.officeId! }),
+    shortlistedCandidateIds(user, opening.id),
+  ])
+  return json({ opening, query: query.data, matches, shortlisted: [...shortlisted] })
+}
+
+const shortlistSchema = z.object({ candidateId: z.string().uuid(), shortlisted: z.enum(['ja', 'nei']) })
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireStaff(request)
+  const opening = await requireOpeningInRegion(user, params.openingId)
+  const formData = await request.formData()
+  await requireValidCsrf(formData, request)
+  const parsed = shortlistSchema.safeParse(Object.fromEntries(formData))
+  if (!parsed.success) throw new Response('Ugyldig forespørsel.', { status: 400 })
+  const candidate = await requireCandidateForStaff(user, parsed.data.candidateId)
+  await setShortlisted(user, candidate, opening.id, parsed.data.shortlisted === 'ja')
+  const url = new URL(request.url)
+  return redirect(`${url.pathname}${url.search}#kandidat-${candidate.id}`)
+}
+
+export default function RegionOpeningPage() {
+  const { opening, query, matches, shortlisted } = useLoaderData<typeof loader>()
+  const [searchParams] = useSearchParams()
+  return (
+    <VStack gap="space-24">
+      <PageHeader back={{ to: '/ansatt/stillinger', label: 'Stillinger i regionen' }} title={opening.title}>
+        <BodyShort className="form-narrow">Kandidater fra ditt kontor som oppfyller kravene, best treff først.</BodyShort>
+      </PageHeader>
+      {matches.status === 'not-published' ? (
+        <Alert variant="info">Stillingen er ikke publisert lenger.</Alert>
+      ) : matches.status === 'unavailable' ? (
+        <Alert variant="warning">Søket er ikke tilgjengelig akkurat nå. Prøv igjen om litt.</Alert>
+      ) : (
+        <>
+          <MatchFilterForm minScore={query.minScore} />
+          <BodyShort role="status">
+            {matches.total === 0
+              ? 'Ingen synlige kandidater fra kontoret ditt oppfyller kravene.'
+              : `${matches.total} kandidater passer. Viser ${matches.from}–${matches.to}, best treff først.`}
+          </BodyShort>
+          <VStack gap="space-24" as="ol" className="plain-list">
+            {matches.results.map((result) => {
+              const onShortlist = shortlisted.includes(result.candidate.id)
+              return (
+                <li key={result.candidate.id} id={`kandidat-${result.candidate.id}`}>
+                  <VStack gap="space-12">
+                    <AnonymisedCandidateView candidate={result.candidate} />
+                    <MatchExplanationView explanation={result.explanation} />
+                    <HStack gap="space-16" align="center">
+                      <Link as={RemixLink} to={`/ansatt/kandidater/${result.candidate.id}`}>
+                        Åpne {result.candidate.label}
+                      </Link>
+                      <Form method="post">
+                        <AuthenticityTokenInput />
+                        <input type="hidden" name="candidateId" value={result.candidate.id} />
+                        <input type="hidden" name="shortlisted" value={onShortlist ? 'nei' : 'ja'} />
+                        <Button type="submit" size="small" variant={onShortlist ? 'tertiary' : 'secondary'}>
+                          {onShortlist ? 'Fjern fra kortlisten' : 'Legg på kortlisten'}
+                        </Button>
+                      </Form>
+                    </HStack>
+                  </VStack>
+                </li>
+              )
+            })}
+          </VStack>
+          <LinkPagination
+            page={matches.page}
+            count={matches.pageCount}
+            heading="Sider med kandidater"
+            hrefFor={(page) => pageHref(searchParams, page)}
+          />
+        </>
+      )}
+    </VStack>
+  )
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />
+}

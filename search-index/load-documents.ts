@@ -1,0 +1,426 @@
+/**
+ * From the database to index items: the one place that decides what is indexed. A candidate is
+ * indexed only when matching/visibility.ts says the profile is visible to employers, and only as the
+ * anonymised document (search-index/candidate-document.ts) plus what matching needs; an opening only
+ * while it is published. Everything else requested is to be removed from the index.
+ *
+ * No identity table is ever read here (tests/integration/search-sync.test.ts checks every statement
+ * this module sends), so no name, national ID number, phone or e-mail can reach a document.
+ */
+import { z } from 'zod'
+import { MIN_CANDIDATES_SHARING_MUNICIPALITY, visibilityOfRow, type Visibility } from '../matching/visibility'
+import type { Queryable, Sql } from '../prisma-free-sql/db'
+import { selectVisibilityRows, type CandidateVisibilityRow } from '../prisma-free-sql/queries/candidates'
+import { parseRows } from '../prisma-free-sql/rows'
+import type { IndexedCandidate, IndexedOpening } from './backend'
+import { buildCandidateDocument, candidateForMatching, type CandidateProfile, type Geography } from './candidate-document'
+import { buildOpeningDocument, type OpeningSource } from './opening-document'
+
+/** Today's calendar date in Norway; consent starts and ends on Norwegian dates. */
+export function todayInOslo(now = new Date()): string {
+  return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Oslo' }).format(now)
+}
+
+// ---------------------------------------------------------------------------------------------
+// Geography (reference data, the same in every database): loaded once per process.
+
+let geographyCache: Promise<Geography> | undefined
+
+function loadGeography(sql: Queryable): Promise<Geography> {
+  geographyCache ??= (async () => {
+    const rows = parseRows(
+      z.object({ number: z.string(), name: z.string(), countyNumber: z.string(), countyName: z.string() }),
+      await sql`
+        select m.number, m.name, m.county_number as "countyNumber", c.name as "countyName"
+        from municipalities m join counties c on c.number = m.county_number`,
+    )
+    if (rows.length === 0) throw new Error('The municipalities are not loaded yet')
+    return {
+      municipalities: new Map(rows.map((row) => [row.number, { name: row.name, countyNumber: row.countyNumber }])),
+      counties: new Map(rows.map((row) => [row.countyNumber, row.countyName])),
+    }
+  })()
+  // A failed load (say, the database was briefly away) is tried again next time.
+  geographyCache.catch(() => {
+    geographyCache = undefined
+  })
+  return geographyCache
+}
+
+// ---------------------------------------------------------------------------------------------
+// Candidates
+
+const numeric = z.union([z.string(), z.number()]).transform(Number)
+
+type CandidateRow = CandidateVisibilityRow
+
+function profileOf(row: CandidateRow): CandidateProfile {
+  return {
+    homeMunicipalityNumber: row.homeMunicipalityNumber,
+    pitch: row.pitch,
+    wantedTasks: row.wantedTasks,
+    possibleTasks: row.possibleTasks,
+    occupations: row.occupations,
+    workExperience: row.workExperience,
+    informalCompetence: row.informalCompetence,
+    educationLevel: row.educationLevel,
+    certificates: row.certificates,
+    canObtainPoliceCertificate: row.canObtainPoliceCertificate,
+    hoursMin: row.hoursMin,
+    hoursMax: row.hoursMax,
+    gradualIncrease: row.gradualIncrease,
+    timesOfDay: row.timesOfDay,
+    days: row.days,
+    workMunicipalities: row.workMunicipalities,
+    workCounties: row.workCounties,
+    earliestStart: row.earliestStart,
+    demandTolerances: row.demandTolerances,
+    accommodationNeeds: row.accommodationNeeds,
+    oralNorwegian: row.oralNorwegian,
+    writtenNorwegian: row.writtenNorwegian,
+    measures: row.measures,
+  }
+}
+
+/** The index item of a visible candidate; undefined when hidden or when the profile lacks what a document needs. */
+function indexedCandidateOf(row: CandidateRow, visibility: Visibility, visibleSharingHome: number, geography: Geography): IndexedCandidate | undefined {
+  if (!visibility.visible) return undefined
+  const consentScope = { scope: visibility.consent.scope, counties: [...visibility.consent.scopeCounties] }
+  const profile = profileOf(row)
+  const document = buildCandidateDocument({ id: row.id, profile, consentScope, visibleCandidatesSharingHome: visibleSharingHome }, geography)
+  const matching = candidateForMatching(row.id, profile, consentScope)
+  if (!document || !matching) return undefined
+  return { document, matching, officeId: row.officeId }
+}
+
+/**
+ * Visible candidates per home municipality, counted once per municipality (and kept across the batches of a
+ * rebuild). Rows are kept only up to `keepRowsUpTo` per municipality: the neighbours are needed only where few
+ * live (see locationNeighbours), so a rebuild or a large municipality holds counts, not profiles.
+ */
+export type MunicipalityVisibleCounts = Map<string, { count: number; rows: CandidateRow[] }>
+
+async function visibleByMunicipality(
+  sql: Queryable,
+  municipalities: Iterable<string>,
+  today: string,
+  cache: MunicipalityVisibleCounts,
+  keepRowsUpTo: number,
+): Promise<MunicipalityVisibleCounts> {
+  const missing = [...new Set(municipalities)].filter((number) => !cache.has(number))
+  if (missing.length > 0) {
+    // The SQL only narrows what the rule (visibilityOf) then decides: status and consent it requires anyway. Should
+    // the two ever disagree, fewer neighbours are counted, which shows the county: the safe side.
+    const rows = await selectVisibilityRows(
+      sql,
+      sql`p.home_municipality_number = any(${sql.array(missing)}) and c.status = 'active'
+          and k.withdrawn_at is null and k.superseded_at is null and k.expires_on > ${today}::date`,
+    )
+    for (const number of missing) cache.set(number, { count: 0, rows: [] })
+    for (const row of rows) {
+      const entry = row.homeMunicipalityNumber ? cache.get(row.homeMunicipalityNumber) : undefined
+      if (!entry || !visibilityOfRow(row, today).visible) continue
+      entry.count += 1
+      if (entry.rows.length < keepRowsUpTo) entry.rows.push(row)
+    }
+  }
+  return cache
+}
+
+export type CandidateLoadOptions = {
+  /** The Norwegian date visibility is decided for; today by default. */
+  today?: string
+  /** Shared by the batches of a rebuild, so each municipality is counted once. */
+  municipalityCache?: MunicipalityVisibleCounts
+  /**
+   * Also return the visible neighbours whose shown location may have changed: when the candidates loaded make the
+   * number of visible candidates in a municipality cross MIN_CANDIDATES_SHARING_MUNICIPALITY, everyone there has to
+   * be shown as the county (or, now, the municipality). Used by the sync worker.
+   */
+  locationNeighbours?: boolean
+}
+
+export type CandidateLoad = {
+  /** Index items for the ids that may be indexed (and, with locationNeighbours, neighbours to refresh). */
+  items: Map<string, IndexedCandidate>
+  /** Requested ids that must not be in the index (hidden, incomplete, or no longer in the database). */
+  remove: string[]
+  /** Where each requested candidate lives now (null: unknown or deleted). */
+  homes: Map<string, string | null>
+}
+
+/** The full load decision; loadIndexedCandidates is the short form. */
+export async function loadCandidateDecisions(sql: Queryable, ids: readonly string[], options: CandidateLoadOptions = {}): Promise<CandidateLoad> {
+  const unique = [...new Set(ids)]
+  const today = options.today ?? todayInOslo()
+  const items = new Map<string, IndexedCandidate>()
+  const homes = new Map<string, string | null>(unique.map((id) => [id, null]))
+  if (unique.length === 0) return { items, remove: [], homes }
+  const [geography, rows] = await Promise.all([loadGeography(sql), selectVisibilityRows(sql, sql`c.id = any(${sql.array(unique)}::uuid[])`)])
+  for (const row of rows) homes.set(row.id, row.homeMunicipalityNumber)
+  const visibilities = new Map(rows.map((row) => [row.id, visibilityOfRow(row, today)]))
+  const counted = new Set<string>()
+  for (const row of rows) {
+    if (row.homeMunicipalityNumber && (visibilities.get(row.id)?.visible || options.locationNeighbours)) counted.add(row.homeMunicipalityNumber)
+  }
+  // Neighbours are refreshed only where count < MIN + changed (changed <= the number of ids), so that many rows suffice.
+  const keepRowsUpTo = options.locationNeighbours ? MIN_CANDIDATES_SHARING_MUNICIPALITY + unique.length : 0
+  const byMunicipality = await visibleByMunicipality(sql, counted, today, options.municipalityCache ?? new Map(), keepRowsUpTo)
+  const visibleCount = (municipality: string | null) => (municipality ? byMunicipality.get(municipality)?.count ?? 0 : 0)
+  for (const row of rows) {
+    const item = indexedCandidateOf(row, visibilities.get(row.id)!, visibleCount(row.homeMunicipalityNumber), geography)
+    if (item) items.set(row.id, item)
+  }
+  if (options.locationNeighbours) {
+    const changedHere = new Map<string, number>()
+    for (const row of rows) if (row.homeMunicipalityNumber) changedHere.set(row.homeMunicipalityNumber, (changedHere.get(row.homeMunicipalityNumber) ?? 0) + 1)
+    for (const [municipality, changed] of changedHere) {
+      // `changed` candidates here may each have moved the count by one; only near the threshold can that flip the level.
+      const count = visibleCount(municipality)
+      if (count - changed >= MIN_CANDIDATES_SHARING_MUNICIPALITY || count + changed < MIN_CANDIDATES_SHARING_MUNICIPALITY) continue
+      for (const neighbour of byMunicipality.get(municipality)?.rows ?? []) {
+        if (homes.has(neighbour.id)) continue
+        const item = indexedCandidateOf(neighbour, visibilityOfRow(neighbour, today), count, geography)
+        if (item) items.set(neighbour.id, item)
+      }
+    }
+  }
+  return { items, remove: unique.filter((id) => !items.has(id)), homes }
+}
+
+/**
+ * For each id, the index item when the candidate may be indexed now. An id missing from the map is a "remove"
+ * decision: the candidate is hidden (status, consent, incomplete profile) or gone.
+ */
+export async function loadIndexedCandidates(
+  sql: Queryable,
+  ids: readonly string[],
+  options: Omit<CandidateLoadOptions, 'locationNeighbours'> = {},
+): Promise<Map<string, IndexedCandidate>> {
+  const { items } = await loadCandidateDecisions(sql, ids, options)
+  return items
+}
+
+/** Every visible candidate, in batches (keyset pagination by id), for a rebuild. */
+export async function* allIndexedCandidates(
+  sql: Sql,
+  batchSize: number,
+  options: { today?: string; onScanned?: (scanned: number) => void } = {},
+): AsyncGenerator<IndexedCandidate[]> {
+  const today = options.today ?? todayInOslo()
+  const municipalityCache: MunicipalityVisibleCounts = new Map()
+  let after: string | undefined
+  for (;;) {
+    const page = parseRows(
+      z.object({ id: z.string().uuid() }),
+      await sql`select id from candidates ${after ? sql`where id > ${after}::uuid` : sql``} order by id limit ${batchSize}`,
+    )
+    if (page.length === 0) return
+    after = page[page.length - 1]!.id
+    const items = await loadIndexedCandidates(sql, page.map((row) => row.id), { today, municipalityCache })
+    options.onScanned?.(page.length)
+    if (items.size > 0) yield [...items.values()]
+  }
+}
+
+/**
+ * How many candidates may be indexed now (the admin page compares it with the index), up to `stopAt`. One pass
+ * over the candidates; the shown location does not change whether a candidate is indexed, so it is not counted.
+ */
+export async function countIndexableCandidates(sql: Sql, options: { today?: string; stopAt?: number } = {}): Promise<number> {
+  const today = options.today ?? todayInOslo()
+  const geography = await loadGeography(sql)
+  let count = 0
+  let after: string | undefined
+  for (;;) {
+    const rows = await selectVisibilityRows(sql, sql`${after ? sql`c.id > ${after}::uuid` : sql`true`} order by c.id limit 2000`)
+    if (rows.length === 0) return count
+    after = rows[rows.length - 1]!.id
+    for (const row of rows) {
+      if (indexedCandidateOf(row, visibilityOfRow(row, today), 0, geography)) count++
+      if (options.stopAt !== undefined && count >= options.stopAt) return count
+    }
+  }
+}
+
+/** Whether at least one candidate may be indexed; stops at the first. */
+export async function anyIndexableCandidate(sql: Sql, today = todayInOslo()): Promise<boolean> {
+  return (await countIndexableCandidates(sql, { today, stopAt: 1 })) > 0
+}
+
+/** Visible candidates living in a municipality (their shown location depends on how many they are). */
+export async function visibleCandidateIdsIn(sql: Queryable, municipalityNumber: string, today = todayInOslo()): Promise<string[]> {
+  const rows = await selectVisibilityRows(sql, sql`p.home_municipality_number = ${municipalityNumber}`)
+  return rows.filter((row) => visibilityOfRow(row, today).visible).map((row) => row.id)
+}
+
+
+// ---------------------------------------------------------------------------------------------
+// Openings
+
+const level = z.coerce.number().int().min(0).max(2)
+
+const openingRowSchema = z.object({
+  id: z.string().uuid(),
+  status: z.string(),
+  title: z.string(),
+  description: z.string(),
+  organisationId: z.string().uuid(),
+  organisationName: z.string(),
+  workplaceId: z.string().uuid(),
+  workplaceName: z.string(),
+  municipalityNumber: z.string(),
+  municipalityName: z.string(),
+  countyNumber: z.string(),
+  countyName: z.string(),
+  openingType: z.string(),
+  hoursMin: z.coerce.number(),
+  hoursMax: z.coerce.number(),
+  timesOfDay: z.array(z.string()),
+  days: z.array(z.string()),
+  flexibility: z.string(),
+  startDate: z.string(),
+  durationWeeks: z.number().int().nullable(),
+  places: z.number().int(),
+  hireProspect: z.string(),
+  accommodations: z.array(z.string()),
+  mentorAvailable: z.boolean(),
+  measures: z.array(z.string()),
+  languages: z.array(z.string()),
+  noise: level,
+  tempo: level,
+  teamwork: level,
+})
+
+const openingTaskRowSchema = z.object({
+  openingId: z.string().uuid(),
+  name: z.string(),
+  catalogueCode: z.string().nullable(),
+  styrk08: z.string().nullable(),
+  hoursPerWeek: z.coerce.number(),
+  demands: z.record(level),
+  requirements: z.array(z.string()),
+})
+
+export const INDEXED_OPENING_STATUS = 'published'
+
+/**
+ * For each id, the index item while the opening is published. An id missing from the map is a "remove" decision
+ * (draft, paused, filled, closed or gone). The workplace contact person is not read: it is not indexed.
+ */
+export async function loadIndexedOpenings(sql: Queryable, ids: readonly string[]): Promise<Map<string, IndexedOpening>> {
+  const unique = [...new Set(ids)]
+  const items = new Map<string, IndexedOpening>()
+  if (unique.length === 0) return items
+  const rows = parseRows(
+    openingRowSchema,
+    await sql`
+      select op.id, op.status, op.title, op.description, w.organisation_id as "organisationId", o.name as "organisationName",
+             op.workplace_id as "workplaceId", w.name as "workplaceName", w.municipality_number as "municipalityNumber",
+             m.name as "municipalityName", m.county_number as "countyNumber", c.name as "countyName",
+             op.opening_type as "openingType", op.hours_min as "hoursMin", op.hours_max as "hoursMax",
+             op.times_of_day as "timesOfDay", op.days, op.flexibility, to_char(op.start_date, 'YYYY-MM-DD') as "startDate",
+             op.duration_weeks as "durationWeeks", op.places, op.hire_prospect as "hireProspect", op.accommodations,
+             op.mentor_available as "mentorAvailable", op.measures, w.languages,
+             w.noise_level as noise, w.pace_level as tempo, w.social_contact_level as teamwork
+      from openings op
+      join workplaces w on w.id = op.workplace_id
+      join organisations o on o.id = w.organisation_id
+      join municipalities m on m.number = w.municipality_number
+      join counties c on c.number = m.county_number
+      where op.id = any(${sql.array(unique)}::uuid[]) and op.status = ${INDEXED_OPENING_STATUS}`,
+  )
+  if (rows.length === 0) return items
+  const tasks = parseRows(
+    openingTaskRowSchema,
+    await sql`
+      select op.id as "openingId", t.name, t.catalogue_code as "catalogueCode", t.styrk08,
+             t.hours_per_week as "hoursPerWeek", t.demands, t.requirements
+      from openings op
+      join carved_job_tasks cjt on cjt.carved_job_id = op.carved_job_id
+      join workplace_tasks t on t.id = cjt.task_id
+      where op.id = any(${sql.array(rows.map((row) => row.id))}::uuid[])
+      order by t.hours_per_week desc, t.name, t.id`,
+  )
+  for (const row of rows) {
+    const source: OpeningSource = {
+      id: row.id,
+      title: row.title,
+      description: row.description,
+      organisationId: row.organisationId,
+      organisationName: row.organisationName,
+      workplaceId: row.workplaceId,
+      workplaceName: row.workplaceName,
+      municipalityNumber: row.municipalityNumber,
+      municipalityName: row.municipalityName,
+      countyNumber: row.countyNumber,
+      countyName: row.countyName,
+      openingType: row.openingType,
+      hoursMin: row.hoursMin,
+      hoursMax: row.hoursMax,
+      timesOfDay: row.timesOfDay,
+      days: row.days,
+      flexibility: row.flexibility,
+      startDate: row.startDate,
+      durationWeeks: row.durationWeeks,
+      places: row.places,
+      hireProspect: row.hireProspect,
+      accommodations: row.accommodations,
+      mentorAvailable: row.mentorAvailable,
+      measures: row.measures,
+      languages: row.languages.map((language) => language.toLowerCase()),
+      environment: { noise: row.noise, tempo: row.tempo, teamwork: row.teamwork },
+      tasks: tasks
+        .filter((task) => task.openingId === row.id)
+        .map((task) => ({
+          name: task.name,
+          catalogueCode: task.catalogueCode,
+          styrk08: task.styrk08,
+          hoursPerWeek: task.hoursPerWeek,
+          demands: task.demands,
+          requirements: task.requirements,
+        })),
+      // The workplace's other filled or active places (trainees, people on trial) are not modelled yet, so the
+      // load is the opening's own capacity with nobody counted as active. The routing issue will fill `active` in.
+      workplaceLoad: { active: 0, capacity: row.places },
+    }
+    const built = buildOpeningDocument(source)
+    items.set(row.id, { document: built.document, matching: built.matching })
+  }
+  return items
+}
+
+/** Every published opening, in batches (keyset pagination by id), for a rebuild. */
+export async function* allIndexedOpenings(
+  sql: Sql,
+  batchSize: number,
+  options: { onScanned?: (scanned: number) => void } = {},
+): AsyncGenerator<IndexedOpening[]> {
+  let after: string | undefined
+  for (;;) {
+    const page = parseRows(
+      z.object({ id: z.string().uuid() }),
+      await sql`
+        select id from openings where status = ${INDEXED_OPENING_STATUS} ${after ? sql`and id > ${after}::uuid` : sql``}
+        order by id limit ${batchSize}`,
+    )
+    if (page.length === 0) return
+    after = page[page.length - 1]!.id
+    const items = await loadIndexedOpenings(sql, page.map((row) => row.id))
+    options.onScanned?.(page.length)
+    if (items.size > 0) yield [...items.values()]
+  }
+}
+
+export async function countIndexableOpenings(sql: Queryable): Promise<number> {
+  const [row] = await sql`select count(*)::int as count from openings where status = ${INDEXED_OPENING_STATUS}`
+  return z.number().int().parse(row?.count)
+}
+
+/** How many candidates and published openings a rebuild goes through (for a progress bar). */
+export async function rebuildTotals(sql: Queryable): Promise<{ candidates: number; openings: number }> {
+  const [row] = await sql`
+    select (select count(*)::int from candidates) as candidates,
+           (select count(*)::int from openings where status = ${INDEXED_OPENING_STATUS}) as openings`
+  return z.object({ candidates: z.number().int(), openings: z.number().int() }).parse(row)
+}

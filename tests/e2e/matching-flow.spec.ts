@@ -1,0 +1,85 @@
+import AxeBuilder from '@axe-core/playwright'
+import { expect, test, type Page } from '@playwright/test'
+import { DEMO_PASSWORD, demoLogins, logIn } from './support'
+
+async function expectNoSeriousViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze()
+  const serious = results.violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+  expect(serious.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`)).toEqual([])
+}
+
+/** "136 kandidater oppfyller kravene. …" → 136. */
+async function totalOnPage(page: Page): Promise<number> {
+  const text = await page.getByRole('status').filter({ hasText: /oppfyller kravene|Ingen synlige/ }).first().innerText()
+  const match = text.match(/^(\d+) kandidater/)
+  return match ? Number(match[1]) : 0
+}
+
+test('an employer sees ranked anonymised candidates with reasons, and a withdrawn consent takes one out within 2 seconds', async ({ browser }) => {
+  const employerContext = await browser.newContext()
+  const employer = await employerContext.newPage()
+  await logIn(employer, demoLogins.employer, DEMO_PASSWORD)
+  await employer.getByRole('link', { name: /Bakeriassistent/ }).first().click()
+  await employer.getByRole('link', { name: 'Se kandidater som passer' }).click()
+
+  // The terms come first, once; then the list the employer asked for.
+  await expect(employer.getByRole('heading', { level: 1, name: /Vilkår/ })).toBeVisible()
+  await employer.getByLabel('Jeg har lest og godtar vilkårene').check()
+  await employer.getByRole('button', { name: 'Godta vilkårene' }).click()
+
+  await expect(employer.getByRole('heading', { level: 1, name: 'Kandidater som passer' })).toBeVisible()
+  const openingUrl = new URL(employer.url())
+  const openingId = openingUrl.pathname.split('/')[3]!
+  const before = await totalOnPage(employer)
+  expect(before).toBeGreaterThan(0)
+  const first = employer.getByRole('article').first()
+  await expect(first).toContainText(/Kandidat [0-9A-F]{6}/)
+  await expect(employer.getByText(/Treff \d+ av 100/).first()).toBeVisible()
+  await expectNoSeriousViolations(employer)
+
+  // The specialist withdraws consent for one of their office's candidates who matches this opening.
+  const specialistContext = await browser.newContext()
+  const specialist = await specialistContext.newPage()
+  await logIn(specialist, demoLogins.specialist, DEMO_PASSWORD)
+  await specialist.waitForURL(/\/ansatt/)
+  await specialist.goto(`/ansatt/stillinger/${openingId}`)
+  await expect(specialist.getByText(/\d+ kandidater passer/)).toBeVisible()
+  await expectNoSeriousViolations(specialist)
+  await specialist.getByRole('link', { name: /^Åpne Kandidat/ }).first().click()
+  await specialist.getByRole('link', { name: 'Samtykke' }).click()
+  await specialist.getByRole('button', { name: 'Trekk samtykket' }).click()
+  await expect(specialist.getByText(/Samtykket er trukket/)).toBeVisible()
+  const withdrawnAt = Date.now()
+
+  await expect
+    .poll(
+      async () => {
+        await employer.reload()
+        return totalOnPage(employer)
+      },
+      { timeout: 2_000, intervals: [200, 200, 300, 300, 500] },
+    )
+    .toBe(before - 1)
+  expect(Date.now() - withdrawnAt).toBeLessThan(2_000)
+
+  // Interest reaches nobody yet but is recorded, and the page says so.
+  await employer.getByRole('button', { name: 'Jeg er interessert' }).first().click()
+  await expect(employer.getByText(/Interessen er registrert/)).toBeVisible()
+
+  await employerContext.close()
+  await specialistContext.close()
+})
+
+test('a specialist sees ranked openings with reasons for a candidate', async ({ page }) => {
+  await logIn(page, demoLogins.specialist, DEMO_PASSWORD)
+  await page.waitForURL(/\/ansatt/)
+  await page.goto('/ansatt/kandidater?samtykke=active')
+  await page.getByRole('link', { name: /^Kandidat [0-9A-F]{6}$/ }).first().click()
+  await page.getByRole('link', { name: 'Stillinger som passer' }).click()
+  await expect(page.getByRole('heading', { level: 1, name: 'Stillinger som passer' })).toBeVisible()
+  await expect(page.getByText(/stillinger passer|Ingen publiserte stillinger/)).toBeVisible()
+  await expectNoSeriousViolations(page)
+  await page.goto('/ansatt/stillinger')
+  await expect(page.getByRole('heading', { level: 1, name: /Stillinger i Oslo/ })).toBeVisible()
+  await expectNoSeriousViolations(page)
+})
