@@ -24,7 +24,9 @@ export function AnonymisedCandidateView({ candidate, headingLevel = '2' }: { can
             {candidate.label}
           </Heading>
           <BodyShort>
-            {candidate.location.level === 'municipality' ? `${candidate.location.name}, ${candidate.location.countyName}` : candidate.location.countyName}
+            {candidate.location.level === 'municipality' && candidate.location.name !== candidate.location.countyName
+              ? `${candidate.location.name}, ${candidate.location.countyName}`
+              : candidate.location.countyName}
             {' · '}
             {formatHours(candidate.hoursMin)}–{formatHours(candidate.hoursMax)} timer i uka
             {candidate.gradualIncrease ? ', med gradvis økning' : ''}
