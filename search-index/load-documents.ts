@@ -7,6 +7,7 @@
  * No identity table is ever read here (tests/integration/search-sync.test.ts checks every statement
  * this module sends), so no name, national ID number, phone or e-mail can reach a document.
  */
+import type { PendingQuery, Row } from 'postgres'
 import { z } from 'zod'
 import { MIN_CANDIDATES_SHARING_MUNICIPALITY, visibilityOfRow, type Visibility } from '../matching/visibility'
 import type { Queryable, Sql } from '../prisma-free-sql/db'
@@ -95,35 +96,79 @@ function indexedCandidateOf(row: CandidateRow, visibility: Visibility, visibleSh
 
 /**
  * Visible candidates per home municipality, counted once per municipality (and kept across the batches of a
- * rebuild). Rows are kept only up to `keepRowsUpTo` per municipality: the neighbours are needed only where few
- * live (see locationNeighbours), so a rebuild or a large municipality holds counts, not profiles.
+ * rebuild). Rows are kept only where the count is at most what the caller asked to keep for that municipality: the
+ * neighbours are needed only where few live (see locationNeighbours), so a rebuild or a large municipality holds
+ * counts, not profiles.
  */
 export type MunicipalityVisibleCounts = Map<string, { count: number; rows: CandidateRow[] }>
 
-async function visibleByMunicipality(
+/** How many candidate rows are read at a time when counting (keyset pages by id); only the counts are kept. */
+export const VISIBILITY_PAGE_SIZE = 2_000
+
+/**
+ * Calls `onVisible` for every candidate the rule (visibilityOfRow) shows among those living in `homes` ('all': any
+ * known home), reading `pageSize` at a time so that no more than one page of full rows is held: a page of ids from
+ * the profiles (keyset by id, on the home index or the primary key), then the full rows of those ids, narrowed by
+ * `narrow`. Paging the ids rather than the narrowed rows keeps every page's plan a plain index scan.
+ */
+async function forEachVisibleCandidate(
   sql: Queryable,
-  municipalities: Iterable<string>,
+  homes: readonly string[] | 'all',
+  narrow: (() => PendingQuery<Row[]>) | undefined,
   today: string,
-  cache: MunicipalityVisibleCounts,
-  keepRowsUpTo: number,
-): Promise<MunicipalityVisibleCounts> {
-  const missing = [...new Set(municipalities)].filter((number) => !cache.has(number))
-  if (missing.length > 0) {
-    // The SQL only narrows what the rule (visibilityOf) then decides: status and consent it requires anyway. Should
-    // the two ever disagree, fewer neighbours are counted, which shows the county: the safe side.
+  pageSize: number,
+  onVisible: (row: CandidateRow) => void,
+): Promise<void> {
+  let after: string | undefined
+  for (;;) {
+    const page = parseRows(
+      z.object({ id: z.string().uuid() }),
+      await sql`
+        select candidate_id as id from candidate_profiles
+        where ${homes === 'all' ? sql`home_municipality_number is not null` : sql`home_municipality_number = any(${sql.array([...homes])})`}
+          ${after ? sql`and candidate_id > ${after}::uuid` : sql``}
+        order by candidate_id limit ${pageSize}`,
+    )
+    if (page.length === 0) return
+    after = page[page.length - 1]!.id
     const rows = await selectVisibilityRows(
       sql,
-      sql`p.home_municipality_number = any(${sql.array(missing)}) and c.status = 'active'
-          and k.withdrawn_at is null and k.superseded_at is null and k.expires_on > ${today}::date`,
+      sql`c.id = any(${sql.array(page.map((row) => row.id))}::uuid[]) ${narrow ? sql`and ${narrow()}` : sql``}`,
     )
-    for (const number of missing) cache.set(number, { count: 0, rows: [] })
-    for (const row of rows) {
-      const entry = row.homeMunicipalityNumber ? cache.get(row.homeMunicipalityNumber) : undefined
-      if (!entry || !visibilityOfRow(row, today).visible) continue
-      entry.count += 1
-      if (entry.rows.length < keepRowsUpTo) entry.rows.push(row)
-    }
+    for (const row of rows) if (visibilityOfRow(row, today).visible) onVisible(row)
+    if (page.length < pageSize) return
   }
+}
+
+/**
+ * Counts the visible candidates of `municipalities` ('all': every municipality of the geography, one pass for a
+ * rebuild) missing from `cache`. Rows are kept only while a municipality's count is at most `keepRowsUpTo(number)`.
+ */
+async function visibleByMunicipality(
+  sql: Queryable,
+  municipalities: Iterable<string> | 'all',
+  today: string,
+  cache: MunicipalityVisibleCounts,
+  keepRowsUpTo: (municipality: string) => number,
+  pageSize: number,
+): Promise<MunicipalityVisibleCounts> {
+  const all = municipalities === 'all'
+  const wanted = all ? [...(await loadGeography(sql)).municipalities.keys()] : [...new Set(municipalities)]
+  const missing = wanted.filter((number) => !cache.has(number))
+  if (missing.length === 0) return cache
+  const counting = new Map(missing.map((number) => [number, { count: 0, rows: [] as CandidateRow[], keep: keepRowsUpTo(number) }]))
+  // The SQL only narrows what the rule (visibilityOfRow) then decides: status and consent it requires anyway. Should
+  // the two ever disagree, fewer neighbours are counted, which shows the county: the safe side.
+  const narrow = () => sql`c.status = 'active' and k.withdrawn_at is null and k.superseded_at is null and k.expires_on > ${today}::date`
+  await forEachVisibleCandidate(sql, all ? 'all' : missing, narrow, today, pageSize, (row) => {
+    const entry = row.homeMunicipalityNumber ? counting.get(row.homeMunicipalityNumber) : undefined
+    if (!entry) return
+    entry.count += 1
+    // Past the limit the rows will not be used: let them go now rather than hold them to the end of the stream.
+    if (entry.count > entry.keep) entry.rows = []
+    else entry.rows.push(row)
+  })
+  for (const [number, { count, rows }] of counting) cache.set(number, { count, rows })
   return cache
 }
 
@@ -138,6 +183,8 @@ export type CandidateLoadOptions = {
    * be shown as the county (or, now, the municipality). Used by the sync worker.
    */
   locationNeighbours?: boolean
+  /** Rows read at a time when counting a municipality's visible candidates (VISIBILITY_PAGE_SIZE by default). */
+  pageSize?: number
 }
 
 export type CandidateLoad = {
@@ -163,17 +210,25 @@ export async function loadCandidateDecisions(sql: Queryable, ids: readonly strin
   for (const row of rows) {
     if (row.homeMunicipalityNumber && (visibilities.get(row.id)?.visible || options.locationNeighbours)) counted.add(row.homeMunicipalityNumber)
   }
-  // Neighbours are refreshed only where count < MIN + changed (changed <= the number of ids), so that many rows suffice.
-  const keepRowsUpTo = options.locationNeighbours ? MIN_CANDIDATES_SHARING_MUNICIPALITY + unique.length : 0
-  const byMunicipality = await visibleByMunicipality(sql, counted, today, options.municipalityCache ?? new Map(), keepRowsUpTo)
+  const changedHere = new Map<string, number>()
+  for (const row of rows) if (row.homeMunicipalityNumber) changedHere.set(row.homeMunicipalityNumber, (changedHere.get(row.homeMunicipalityNumber) ?? 0) + 1)
+  // Neighbours are refreshed only where count < MIN + changed (see below), so rows are kept only up to MIN + changed - 1.
+  const keepRowsUpTo = (municipality: string) =>
+    options.locationNeighbours ? MIN_CANDIDATES_SHARING_MUNICIPALITY + (changedHere.get(municipality) ?? 0) - 1 : 0
+  const byMunicipality = await visibleByMunicipality(
+    sql,
+    counted,
+    today,
+    options.municipalityCache ?? new Map(),
+    keepRowsUpTo,
+    options.pageSize ?? VISIBILITY_PAGE_SIZE,
+  )
   const visibleCount = (municipality: string | null) => (municipality ? byMunicipality.get(municipality)?.count ?? 0 : 0)
   for (const row of rows) {
     const item = indexedCandidateOf(row, visibilities.get(row.id)!, visibleCount(row.homeMunicipalityNumber), geography)
     if (item) items.set(row.id, item)
   }
   if (options.locationNeighbours) {
-    const changedHere = new Map<string, number>()
-    for (const row of rows) if (row.homeMunicipalityNumber) changedHere.set(row.homeMunicipalityNumber, (changedHere.get(row.homeMunicipalityNumber) ?? 0) + 1)
     for (const [municipality, changed] of changedHere) {
       // `changed` candidates here may each have moved the count by one; only near the threshold can that flip the level.
       const count = visibleCount(municipality)
@@ -205,10 +260,19 @@ export async function loadIndexedCandidates(
 export async function* allIndexedCandidates(
   sql: Sql,
   batchSize: number,
-  options: { today?: string; onScanned?: (scanned: number) => void } = {},
+  options: {
+    today?: string
+    onScanned?: (scanned: number) => void
+    /** Rows read at a time when counting (VISIBILITY_PAGE_SIZE by default). */
+    pageSize?: number
+    /** Where the counts per municipality are kept (a new map by default; given by tests to look at it). */
+    municipalityCache?: MunicipalityVisibleCounts
+  } = {},
 ): AsyncGenerator<IndexedCandidate[]> {
   const today = options.today ?? todayInOslo()
-  const municipalityCache: MunicipalityVisibleCounts = new Map()
+  const pageSize = options.pageSize ?? VISIBILITY_PAGE_SIZE
+  // Counted once for the whole rebuild, in one paged pass: every batch then only looks the counts up.
+  const municipalityCache = await visibleByMunicipality(sql, 'all', today, options.municipalityCache ?? new Map(), () => 0, pageSize)
   let after: string | undefined
   for (;;) {
     const page = parseRows(
@@ -217,7 +281,7 @@ export async function* allIndexedCandidates(
     )
     if (page.length === 0) return
     after = page[page.length - 1]!.id
-    const items = await loadIndexedCandidates(sql, page.map((row) => row.id), { today, municipalityCache })
+    const items = await loadIndexedCandidates(sql, page.map((row) => row.id), { today, municipalityCache, pageSize })
     options.onScanned?.(page.length)
     if (items.size > 0) yield [...items.values()]
   }
@@ -250,8 +314,9 @@ export async function anyIndexableCandidate(sql: Sql, today = todayInOslo()): Pr
 
 /** Visible candidates living in a municipality (their shown location depends on how many they are). */
 export async function visibleCandidateIdsIn(sql: Queryable, municipalityNumber: string, today = todayInOslo()): Promise<string[]> {
-  const rows = await selectVisibilityRows(sql, sql`p.home_municipality_number = ${municipalityNumber}`)
-  return rows.filter((row) => visibilityOfRow(row, today).visible).map((row) => row.id)
+  const ids: string[] = []
+  await forEachVisibleCandidate(sql, [municipalityNumber], undefined, today, VISIBILITY_PAGE_SIZE, (row) => ids.push(row.id))
+  return ids
 }
 
 

@@ -16,6 +16,8 @@ async function totalOnPage(page: Page): Promise<number> {
 }
 
 test('an employer sees ranked anonymised candidates with reasons, and a withdrawn consent takes one out of the list', async ({ browser }) => {
+  // Two people, two log-ins and four pages with accessibility checks: longer than one page's default.
+  test.setTimeout(120_000)
   const employerContext = await browser.newContext()
   const employer = await employerContext.newPage()
   await logIn(employer, demoLogins.employer, DEMO_PASSWORD)
@@ -70,6 +72,7 @@ test('an employer sees ranked anonymised candidates with reasons, and a withdraw
 })
 
 test('a specialist sees ranked openings with reasons for a candidate', async ({ page }) => {
+  test.setTimeout(60_000)
   await logIn(page, demoLogins.specialist, DEMO_PASSWORD)
   await page.waitForURL(/\/ansatt/)
   await page.goto('/ansatt/kandidater?samtykke=active')

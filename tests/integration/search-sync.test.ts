@@ -11,7 +11,7 @@ import {
 } from '~/modules/candidates.server'
 import { createOpening, transitionOpening } from '~/modules/openings.server'
 import { addOwnTask, createWorkplace, editTask, requireTaskOf, saveCarvedJob } from '~/modules/workplaces.server'
-import { defaultConsentExpiry } from '../../matching/visibility'
+import { defaultConsentExpiry, MIN_CANDIDATES_SHARING_MUNICIPALITY } from '../../matching/visibility'
 import { getDatabase, installDatabase, type Database, type Sql } from '../../prisma-free-sql/db'
 import { findCandidate, type Candidate, type ProfileInput } from '../../prisma-free-sql/queries/candidates'
 import { findOpeningForMember, type OpeningInput } from '../../prisma-free-sql/queries/openings'
@@ -22,9 +22,11 @@ import type { SearchBackend } from '../../search-index/backend'
 import {
   allIndexedCandidates,
   countIndexableCandidates,
+  loadCandidateDecisions,
   loadIndexedCandidates,
   loadIndexedOpenings,
   todayInOslo,
+  type MunicipalityVisibleCounts,
 } from '../../search-index/load-documents'
 import { createPostgresBackend } from '../../search-index/postgres-backend'
 import { reindexAll, reindexIfEmpty, reindexStatus } from '../../search-index/reindex'
@@ -601,5 +603,65 @@ describe('rebuilding and what is indexed', () => {
     const opening = (await findOpeningForMember(db.sql, id, employer.user.id))!
     await transitionOpening(employer.user, opening, 'pause', '', today)
     expect((await loadIndexedOpenings(db.sql, [id])).has(id)).toBe(false)
+  })
+
+  it('counts a large municipality in pages and keeps counts, not rows, for a rebuild and a sync', async () => {
+    // 1,200 visible candidates in one municipality, written in bulk (the modules would take minutes).
+    const home = '3101'
+    const created = await db.sql<{ id: string }[]>`
+      with made as (
+        insert into candidates (office_id, responsible_user_id)
+        select ${specialist.officeId!}::uuid, ${specialist.id}::uuid from generate_series(1, 1200) returning id
+      ), profiles as (
+        insert into candidate_profiles (candidate_id, home_municipality_number, pitch, wanted_tasks, occupations, education_level,
+                                        hours_min, hours_max, times_of_day, days, work_municipalities, earliest_start,
+                                        oral_norwegian, written_norwegian)
+        select id, ${home}, ${profile(home).pitch}, '{varemottak}', '{4321}', 'upper_secondary', 10, 20, '{DAG}', '{UKEDAGER}',
+               array[${home}], ${today}::date, 2, 1
+        from made returning candidate_id
+      )
+      insert into candidate_consents (candidate_id, given_to_user_id, recorded_by_user_id, method, scope, given_on, expires_on)
+      select candidate_id, ${specialist.id}::uuid, ${specialist.id}::uuid, 'meeting', 'all', ${today}::date, ${defaultConsentExpiry(today)}::date
+      from profiles returning candidate_id as id`
+    expect(created).toHaveLength(1200)
+    const ids = new Set(created.map((row) => row.id))
+
+    // The number of full candidate rows each statement brings back.
+    const rowsPerStatement: number[] = []
+    const watched = new Proxy(db.sql, {
+      apply(target, thisArg, args: unknown[]) {
+        const query = Reflect.apply(target, thisArg, args) as Promise<unknown[]>
+        const strings = args[0] as TemplateStringsArray | undefined
+        if (Array.isArray(strings) && strings.join('?').includes('left join lateral')) {
+          void query.then((rows) => rowsPerStatement.push(rows.length), () => {})
+        }
+        return query
+      },
+    }) as Sql
+
+    const pageSize = 500
+    const municipalityCache: MunicipalityVisibleCounts = new Map()
+    const indexed = []
+    for await (const batch of allIndexedCandidates(watched, 200, { today, pageSize, municipalityCache })) {
+      indexed.push(...batch.filter((item) => ids.has(item.document.id)))
+    }
+    expect(indexed).toHaveLength(1200)
+    for (const item of indexed) expect(item.document.location.level).toBe('municipality')
+    // Read in pages, never all at once: no statement brought back more than a page of full rows (1,200 at once before).
+    expect(Math.max(...rowsPerStatement)).toBeLessThanOrEqual(pageSize)
+    expect(rowsPerStatement.reduce((sum, rows) => sum + rows, 0)).toBeGreaterThanOrEqual(2 * 1200)
+    // The rebuild's counts hold numbers only: every municipality counted, no row kept.
+    expect(municipalityCache.get(home)!.count).toBeGreaterThanOrEqual(1200)
+    for (const entry of municipalityCache.values()) expect(entry.rows).toEqual([])
+
+    // A sync of one candidate there counts the municipality in pages too, and refreshes no neighbour (far above five).
+    rowsPerStatement.length = 0
+    const [one] = created
+    const decision = await loadCandidateDecisions(watched, [one!.id], { today, locationNeighbours: true, pageSize })
+    expect([...decision.items.keys()]).toEqual([one!.id])
+    expect(decision.items.get(one!.id)!.document.location.level).toBe('municipality')
+    expect(Math.max(...rowsPerStatement)).toBeLessThanOrEqual(pageSize)
+    expect(rowsPerStatement.filter((rows) => rows > 0).length).toBeGreaterThanOrEqual(1 + Math.ceil(1200 / pageSize))
+    expect(MIN_CANDIDATES_SHARING_MUNICIPALITY).toBeLessThan(1200)
   })
 })
