@@ -393,14 +393,14 @@ export function createMeilisearchBackend(options: MeilisearchBackendOptions): Se
     indexUid: string,
     kind: ReindexProgress['kind'],
     batches: AsyncIterable<T[]>,
-    toDoc: (item: T) => CandidateDoc | OpeningDoc,
+    asDocument: (item: T) => CandidateDoc | OpeningDoc,
     onProgress: ((progress: ReindexProgress) => void) | undefined,
     expectedTotal: number | undefined,
   ): Promise<void> {
     let done = 0
     onProgress?.({ kind, done, total: expectedTotal ?? 0 })
     for await (const batch of batches) {
-      await addDocuments(indexUid, lastPerId(batch.map(toDoc)))
+      await addDocuments(indexUid, lastPerId(batch.map(asDocument)))
       done += batch.length
       onProgress?.({ kind, done, total: Math.max(expectedTotal ?? 0, done) })
     }

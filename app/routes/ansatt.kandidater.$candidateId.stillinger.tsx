@@ -1,12 +1,11 @@
 import { Alert, BodyShort, Button, VStack } from '@navikt/ds-react'
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { json, redirect } from '@remix-run/node'
-import { Form, useLoaderData, useSearchParams } from '@remix-run/react'
+import { Form, useLoaderData } from '@remix-run/react'
 import { AuthenticityTokenInput } from 'remix-utils/csrf/react'
 import { z } from 'zod'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
-import { LinkPagination, pageHref } from '~/components/link-pagination'
-import { MatchFilterForm } from '~/components/match-filter'
+import { MatchList } from '~/components/match-list'
 import { MatchExplanationView } from '~/components/match-explanation'
 import { OpeningSummaryView } from '~/components/opening-summary'
 import { PageHeader } from '~/components/page-header'
@@ -43,7 +42,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function CandidateOpeningsPage() {
   const { candidateId, label, query, matches, visible } = useLoaderData<typeof loader>()
-  const [searchParams] = useSearchParams()
   const base = `/ansatt/kandidater/${candidateId}`
   return (
     <VStack gap="space-24">
@@ -64,34 +62,29 @@ export default function CandidateOpeningsPage() {
         <Alert variant="warning">Søket er ikke tilgjengelig akkurat nå. Prøv igjen om litt.</Alert>
       ) : (
         <>
-          <MatchFilterForm minScore={query.minScore} />
-          <BodyShort role="status">
-            {matches.total === 0
-              ? 'Ingen publiserte stillinger passer kravene ennå.'
-              : `${matches.total} stillinger passer. Viser ${matches.from}–${matches.to}, best treff først.`}
-          </BodyShort>
-          <VStack gap="space-24" as="ol" className="plain-list">
-            {matches.results.map((result) => (
-              <li key={result.opening.id}>
-                <OpeningSummaryView opening={result.opening}>
-                  <MatchExplanationView explanation={result.explanation} />
-                  <Form method="post">
-                    <AuthenticityTokenInput />
-                    <input type="hidden" name="openingId" value={result.opening.id} />
-                    <input type="hidden" name="shortlisted" value={result.shortlisted ? 'nei' : 'ja'} />
-                    <Button type="submit" size="small" variant={result.shortlisted ? 'tertiary' : 'secondary'}>
-                      {result.shortlisted ? 'Fjern fra kortlisten' : 'Legg på kortlisten'}
-                    </Button>
-                  </Form>
-                </OpeningSummaryView>
-              </li>
-            ))}
-          </VStack>
-          <LinkPagination
-            page={matches.page}
-            count={matches.pageCount}
-            heading="Sider med stillinger"
-            hrefFor={(page) => pageHref(searchParams, page)}
+          <MatchList
+            matches={matches}
+            minScore={query.minScore}
+            summary={
+              matches.total === 0
+                ? 'Ingen publiserte stillinger passer kravene ennå.'
+                : `${matches.total} stillinger passer. Viser ${matches.from}–${matches.to}, best treff først.`
+            }
+            pagesHeading="Sider med stillinger"
+            itemKey={(result) => result.opening.id}
+            renderItem={(result) => (
+              <OpeningSummaryView opening={result.opening}>
+                <MatchExplanationView explanation={result.explanation} />
+                <Form method="post">
+                  <AuthenticityTokenInput />
+                  <input type="hidden" name="openingId" value={result.opening.id} />
+                  <input type="hidden" name="shortlisted" value={result.shortlisted ? 'nei' : 'ja'} />
+                  <Button type="submit" size="small" variant={result.shortlisted ? 'tertiary' : 'secondary'}>
+                    {result.shortlisted ? 'Fjern fra kortlisten' : 'Legg på kortlisten'}
+                  </Button>
+                </Form>
+              </OpeningSummaryView>
+            )}
           />
         </>
       )}

@@ -1,13 +1,12 @@
 import { Alert, BodyShort, Button, HStack, Link, VStack } from '@navikt/ds-react'
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { json, redirect } from '@remix-run/node'
-import { Form, Link as RemixLink, useLoaderData, useSearchParams } from '@remix-run/react'
+import { Form, Link as RemixLink, useLoaderData } from '@remix-run/react'
 import { AuthenticityTokenInput } from 'remix-utils/csrf/react'
 import { z } from 'zod'
 import { AnonymisedCandidateView } from '~/components/anonymised-candidate'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
-import { LinkPagination, pageHref } from '~/components/link-pagination'
-import { MatchFilterForm } from '~/components/match-filter'
+import { MatchList } from '~/components/match-list'
 import { MatchExplanationView } from '~/components/match-explanation'
 import { PageHeader } from '~/components/page-header'
 import { assertCaseworker, requireCandidateForStaff } from '~/modules/candidates.server'
@@ -60,7 +59,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function RegionOpeningPage() {
   const { opening, query, matches, shortlisted } = useLoaderData<typeof loader>()
-  const [searchParams] = useSearchParams()
   return (
     <VStack gap="space-24">
       <PageHeader back={{ to: '/ansatt/stillinger', label: 'Stillinger i regionen' }} title={opening.title}>
@@ -72,43 +70,39 @@ export default function RegionOpeningPage() {
         <Alert variant="warning">Søket er ikke tilgjengelig akkurat nå. Prøv igjen om litt.</Alert>
       ) : (
         <>
-          <MatchFilterForm minScore={query.minScore} />
-          <BodyShort role="status">
-            {matches.total === 0
-              ? 'Ingen synlige kandidater fra kontoret ditt oppfyller kravene.'
-              : `${matches.total} kandidater passer. Viser ${matches.from}–${matches.to}, best treff først.`}
-          </BodyShort>
-          <VStack gap="space-24" as="ol" className="plain-list">
-            {matches.results.map((result) => {
+          <MatchList
+            matches={matches}
+            minScore={query.minScore}
+            summary={
+              matches.total === 0
+                ? 'Ingen synlige kandidater fra kontoret ditt oppfyller kravene.'
+                : `${matches.total} kandidater passer. Viser ${matches.from}–${matches.to}, best treff først.`
+            }
+            pagesHeading="Sider med kandidater"
+            itemKey={(result) => result.candidate.id}
+            itemAnchor={(result) => `kandidat-${result.candidate.id}`}
+            renderItem={(result) => {
               const onShortlist = shortlisted.includes(result.candidate.id)
               return (
-                <li key={result.candidate.id} id={`kandidat-${result.candidate.id}`}>
-                  <VStack gap="space-12">
-                    <AnonymisedCandidateView candidate={result.candidate} />
-                    <MatchExplanationView explanation={result.explanation} />
-                    <HStack gap="space-16" align="center">
-                      <Link as={RemixLink} to={`/ansatt/kandidater/${result.candidate.id}`}>
-                        Åpne {result.candidate.label}
-                      </Link>
-                      <Form method="post">
-                        <AuthenticityTokenInput />
-                        <input type="hidden" name="candidateId" value={result.candidate.id} />
-                        <input type="hidden" name="shortlisted" value={onShortlist ? 'nei' : 'ja'} />
-                        <Button type="submit" size="small" variant={onShortlist ? 'tertiary' : 'secondary'}>
-                          {onShortlist ? 'Fjern fra kortlisten' : 'Legg på kortlisten'}
-                        </Button>
-                      </Form>
-                    </HStack>
-                  </VStack>
-                </li>
+                <VStack gap="space-12">
+                  <AnonymisedCandidateView candidate={result.candidate} />
+                  <MatchExplanationView explanation={result.explanation} />
+                  <HStack gap="space-16" align="center">
+                    <Link as={RemixLink} to={`/ansatt/kandidater/${result.candidate.id}`}>
+                      Åpne {result.candidate.label}
+                    </Link>
+                    <Form method="post">
+                      <AuthenticityTokenInput />
+                      <input type="hidden" name="candidateId" value={result.candidate.id} />
+                      <input type="hidden" name="shortlisted" value={onShortlist ? 'nei' : 'ja'} />
+                      <Button type="submit" size="small" variant={onShortlist ? 'tertiary' : 'secondary'}>
+                        {onShortlist ? 'Fjern fra kortlisten' : 'Legg på kortlisten'}
+                      </Button>
+                    </Form>
+                  </HStack>
+                </VStack>
               )
-            })}
-          </VStack>
-          <LinkPagination
-            page={matches.page}
-            count={matches.pageCount}
-            heading="Sider med kandidater"
-            hrefFor={(page) => pageHref(searchParams, page)}
+            }}
           />
         </>
       )}

@@ -6,8 +6,7 @@ import { AuthenticityTokenInput } from 'remix-utils/csrf/react'
 import { z } from 'zod'
 import { AnonymisedCandidateView } from '~/components/anonymised-candidate'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
-import { LinkPagination, pageHref } from '~/components/link-pagination'
-import { MatchFilterForm } from '~/components/match-filter'
+import { MatchList } from '~/components/match-list'
 import { MatchExplanationView } from '~/components/match-explanation'
 import { PageHeader } from '~/components/page-header'
 import { requireOpeningOf } from '~/modules/employer-access.server'
@@ -16,7 +15,9 @@ import { requireAcceptedTerms } from '~/modules/organisations.server'
 import { requireEmployer } from '~/utils/auth.server'
 import { requireValidCsrf } from '~/utils/csrf.server'
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Kandidater til ${data?.opening.title ?? 'stillingen'} – Jobbsnekker` }]
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `Kandidater til ${data?.opening.title ?? 'stillingen'} – Jobbsnekker` },
+]
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireEmployer(request)
@@ -42,11 +43,21 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const parsed = interestSchema.safeParse(Object.fromEntries(formData))
   if (!parsed.success) {
     const candidateId = String(formData.get('candidateId') ?? '')
-    return json({ candidateId, message: String(formData.get('message') ?? ''), error: parsed.error.issues[0]?.message ?? 'Ugyldig forespørsel.' }, { status: 400 })
+    return json(
+      { candidateId, message: String(formData.get('message') ?? ''), error: parsed.error.issues[0]?.message ?? 'Ugyldig forespørsel.' },
+      { status: 400 }
+    )
   }
   const outcome = await markEmployerInterest(user, opening, parsed.data.candidateId, parsed.data.message)
   if (outcome === 'not-visible') {
-    return json({ candidateId: parsed.data.candidateId, message: parsed.data.message, error: 'Kandidaten er ikke lenger tilgjengelig. Listen er oppdatert.' }, { status: 409 })
+    return json(
+      {
+        candidateId: parsed.data.candidateId,
+        message: parsed.data.message,
+        error: 'Kandidaten er ikke lenger tilgjengelig. Listen er oppdatert.',
+      },
+      { status: 409 }
+    )
   }
   const url = new URL(request.url)
   url.searchParams.set('melding', 'interessert')
@@ -62,8 +73,8 @@ export default function OpeningCandidatesPage() {
     <VStack gap="space-24">
       <PageHeader back={{ to: base, label: opening.title }} title="Kandidater som passer">
         <BodyShort className="form-narrow">
-          Kandidatene er anonyme: du ser hva de kan og hva som hjelper dem, ikke hvem de er. Sier du at du er interessert, får jobbspesialisten som
-          følger opp kandidaten beskjed og spør kandidaten. Navnet deles bare hvis kandidaten sier ja.
+          Kandidatene er anonyme: du ser hva de kan og hva som hjelper dem, ikke hvem de er. Sier du at du er interessert, får
+          jobbspesialisten som følger opp kandidaten beskjed og spør kandidaten. Navnet deles bare hvis kandidaten sier ja.
         </BodyShort>
       </PageHeader>
       {searchParams.get('melding') === 'interessert' ? (
@@ -77,50 +88,46 @@ export default function OpeningCandidatesPage() {
         <Alert variant="warning">Søket er ikke tilgjengelig akkurat nå. Prøv igjen om litt; ingen endringer går tapt.</Alert>
       ) : (
         <>
-          <MatchFilterForm minScore={query.minScore} />
-          <BodyShort role="status">
-            {matches.total === 0
-              ? 'Ingen synlige kandidater oppfyller kravene til stillingen ennå.'
-              : `${matches.total} kandidater oppfyller kravene. Viser ${matches.from}–${matches.to}, best treff først.`}
-          </BodyShort>
-          <VStack gap="space-24" as="ol" className="plain-list">
-            {matches.results.map((result) => (
-              <li key={result.candidate.id} id={`kandidat-${result.candidate.id}`}>
-                <VStack gap="space-12">
-                  <AnonymisedCandidateView candidate={result.candidate} />
-                  <MatchExplanationView explanation={result.explanation} />
-                  {result.interested ? (
-                    <Alert variant="success" size="small" inline>
-                      Du har sagt at du er interessert.
-                    </Alert>
-                  ) : (
-                    <Form method="post" className="form-narrow">
-                      <AuthenticityTokenInput />
-                      <input type="hidden" name="candidateId" value={result.candidate.id} />
-                      <VStack gap="space-8">
-                        <Textarea
-                          label={`Melding til jobbspesialisten om ${result.candidate.label} (valgfritt)`}
-                          name="message"
-                          maxLength={1000}
-                          minRows={2}
-                          defaultValue={actionData?.candidateId === result.candidate.id ? actionData.message : ''}
-                          error={actionData?.candidateId === result.candidate.id ? actionData.error : undefined}
-                        />
-                        <div>
-                          <Button type="submit">Jeg er interessert</Button>
-                        </div>
-                      </VStack>
-                    </Form>
-                  )}
-                </VStack>
-              </li>
-            ))}
-          </VStack>
-          <LinkPagination
-            page={matches.page}
-            count={matches.pageCount}
-            heading="Sider med kandidater"
-            hrefFor={(page) => pageHref(searchParams, page)}
+          <MatchList
+            matches={matches}
+            minScore={query.minScore}
+            summary={
+              matches.total === 0
+                ? 'Ingen synlige kandidater oppfyller kravene til stillingen ennå.'
+                : `${matches.total} kandidater oppfyller kravene. Viser ${matches.from}–${matches.to}, best treff først.`
+            }
+            pagesHeading="Sider med kandidater"
+            itemKey={(result) => result.candidate.id}
+            itemAnchor={(result) => `kandidat-${result.candidate.id}`}
+            renderItem={(result) => (
+              <VStack gap="space-12">
+                <AnonymisedCandidateView candidate={result.candidate} />
+                <MatchExplanationView explanation={result.explanation} />
+                {result.interested ? (
+                  <Alert variant="success" size="small" inline>
+                    Du har sagt at du er interessert.
+                  </Alert>
+                ) : (
+                  <Form method="post" className="form-narrow">
+                    <AuthenticityTokenInput />
+                    <input type="hidden" name="candidateId" value={result.candidate.id} />
+                    <VStack gap="space-8">
+                      <Textarea
+                        label={`Melding til jobbspesialisten om ${result.candidate.label} (valgfritt)`}
+                        name="message"
+                        maxLength={1000}
+                        minRows={2}
+                        defaultValue={actionData?.candidateId === result.candidate.id ? actionData.message : ''}
+                        error={actionData?.candidateId === result.candidate.id ? actionData.error : undefined}
+                      />
+                      <div>
+                        <Button type="submit">Jeg er interessert</Button>
+                      </div>
+                    </VStack>
+                  </Form>
+                )}
+              </VStack>
+            )}
           />
         </>
       )}
