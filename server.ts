@@ -1,6 +1,6 @@
 import { statSync } from 'node:fs'
 import path from 'node:path'
-import { fileURLToPath, pathToFileURL } from 'node:url'
+import { pathToFileURL } from 'node:url'
 import type { Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { createRequestHandler } from '@remix-run/express'
@@ -8,12 +8,12 @@ import type { ServerBuild } from '@remix-run/node'
 import compression from 'compression'
 import express from 'express'
 import { prepareRuntime, withSessionSecret } from './app/modules/runtime.server'
-import { parseEnv, type Env } from './app/utils/env.server'
+import { type Env } from './app/utils/env.server'
+import { projectRoot } from './app/utils/project-root.server'
 import { getSearchBackend, searchBackendKind } from './search-index/backends'
 import { reindexIfEmpty, stopBackgroundReindex } from './search-index/reindex'
 import { startSearchWorker } from './search-index/sync'
 
-const projectRoot = path.dirname(fileURLToPath(import.meta.url))
 
 const buildFile = path.join(projectRoot, 'build', 'index.js')
 
@@ -92,23 +92,4 @@ export async function startPortal(env: Env, options: { seed?: boolean; log?: (li
       await runtime.database.close()
     },
   }
-}
-
-const isMain = process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)
-if (isMain) {
-  let env: Env
-  try {
-    env = parseEnv()
-  } catch (error) {
-    console.error((error as Error).message)
-    process.exit(1)
-  }
-  const portal = await startPortal(env)
-  console.log(`Jobbsnekker is ready at ${portal.url}`)
-  const shutdown = async () => {
-    await portal.close()
-    process.exit(0)
-  }
-  process.once('SIGINT', shutdown)
-  process.once('SIGTERM', shutdown)
 }

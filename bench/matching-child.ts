@@ -2,7 +2,9 @@
 // bench/matching.ts (`node --import tsx bench/matching-child.ts <pglite|postgres|meilisearch> <size>`); sends one
 // result object over IPC (or prints it as JSON when run by hand).
 import { randomBytes } from 'node:crypto'
-import { readFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
 import postgres from 'postgres'
 import { connect, type Database, type Sql } from '../prisma-free-sql/db'
 import { migrate } from '../prisma-free-sql/migrate'
@@ -71,15 +73,36 @@ function vmHwmMb(): number {
   return match ? Number(match[1]) / 1024 : NaN
 }
 
-type Source = { database: Database; dispose: () => Promise<void>; detail: string }
+/** reopen: closes and opens the database again, as a restart of the portal would (embedded only). */
+type Source = { database: Database; dispose: () => Promise<void>; detail: string; reopen?: () => Promise<Database> }
 
-/** PGlite in memory, or a scratch database of its own on the server (dropped afterwards). */
+/**
+ * PGlite in a new data directory on disk, as the portal keeps it (BENCH_PGLITE_DIR to choose it; memory:// keeps the
+ * files inside the process), or a scratch database of its own on the server (dropped afterwards).
+ */
 async function openSource(kind: BackendKind): Promise<Source> {
   const serverUrl = process.env.BENCH_DATABASE_URL || DEFAULT_SERVER_URL
   if (kind === 'pglite') {
-    const dataDir = process.env.BENCH_PGLITE_DIR || 'memory://'
-    const database = await connect({ dataDir })
-    return { database, dispose: () => database.close(), detail: `PGlite (${dataDir})` }
+    const chosen = process.env.BENCH_PGLITE_DIR
+    const dataDir = chosen || mkdtempSync(path.join(os.tmpdir(), 'jobbsnekker-bench-pglite-'))
+    const removeOwnDir = () => (chosen ? undefined : rmSync(dataDir, { recursive: true, force: true }))
+    let database = await connect({ dataDir })
+    const source: Source = {
+      database,
+      detail: `PGlite (${chosen ?? 'a new data directory on disk'})`,
+      dispose: async () => {
+        await database.close()
+        removeOwnDir()
+      },
+      reopen: dataDir.startsWith('memory://') ? undefined : async () => {
+        await database.close()
+        database = await connect({ dataDir })
+        const [buffers] = await database.sql`select current_setting('shared_buffers') as value`
+        source.detail = `PGlite (${chosen ?? 'a new data directory on disk'}; reopened after the reindex with shared_buffers ${String(buffers?.value)})`
+        return database
+      },
+    }
+    return source
   }
   if (kind === 'meilisearch' && process.env.BENCH_MEILISEARCH_SOURCE === 'pglite') return openSource('pglite')
   const name = `bench_${process.pid}_${randomBytes(4).toString('hex')}`
@@ -144,7 +167,7 @@ async function loadAllMatching<T>(sql: Sql, table: 'search_candidates' | 'search
 export async function runBackend(kind: BackendKind, size: number, log: (line: string) => void = () => {}): Promise<ChildResult> {
   const today = todayInOslo()
   const source = await openSource(kind)
-  const { sql } = source.database
+  let { sql } = source.database
   try {
     await migrate(sql)
     await loadGeography(sql)
@@ -152,11 +175,17 @@ export async function runBackend(kind: BackendKind, size: number, log: (line: st
     const data = await generateMatchingData(sql, { candidates: size, today, log })
     const peakGenerate = endPhase()
 
-    const backend = backendFor(kind, sql)
+    let backend = backendFor(kind, sql)
     log(`${kind}: data in ${data.seconds.toFixed(1)} s; full reindex…`)
     const rebuild = await reindexAll(sql, backend, { today })
     await processSearchOutbox(sql, backend) // the replay rows the rebuild leaves (none here)
     const counts = await backend.count()
+    if (source.reopen) {
+      // The portal sizes the embedded database's buffers when it opens it (prisma-free-sql/db.ts): measure it as it
+      // runs after a restart with this much data, not as it ran while the data was being written.
+      sql = (await source.reopen()).sql
+      backend = backendFor(kind, sql)
+    }
     const peakReindex = endPhase()
     log(`${kind}: reindex ${rebuild.seconds.toFixed(1)} s (${counts.candidates} candidates, ${counts.openings} openings); queries…`)
 
@@ -181,8 +210,11 @@ export async function runBackend(kind: BackendKind, size: number, log: (line: st
 
     const candidatesForOpening = async (item: IndexedOpening) => {
       const hits = await backend.searchCandidates({ opening: item.matching, text: openingSearchText(item.document), limit: RETRIEVAL_POOL })
-      const ranked = rankCandidatesForOpening(item.matching, hits.map((hit) => ({ ...hit, candidate: hit.candidate.matching, indexed: hit.candidate })), { today })
-      return { pool: hits.length, top: ranked.slice(0, TOP), hits }
+      const ranked = rankCandidatesForOpening(item.matching, hits.map((hit) => ({ ...hit, candidate: hit.candidate.matching })), { today })
+      const top = ranked.slice(0, TOP)
+      // As the pages do: the anonymised documents of the candidates shown.
+      await backend.candidateDocuments(top.map((match) => match.item.candidate.id))
+      return { pool: hits.length, top, hits }
     }
     const openingsForCandidate = async (item: IndexedCandidate) => {
       const hits = await backend.searchOpenings({ candidate: item.matching, text: candidateSearchWords(item), limit: RETRIEVAL_POOL })

@@ -8,12 +8,13 @@
 //   node --import tsx bench/matching.ts [--size 100000] [--markdown]
 //
 // Backends: PostgreSQL server at BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/test) when it
-// answers, embedded PGlite (memory:// unless BENCH_PGLITE_DIR), Meilisearch only when MEILISEARCH_URL is set.
+// answers, embedded PGlite (a new data directory on disk, reopened after the reindex as a restart would;
+// BENCH_PGLITE_DIR to choose it), Meilisearch only when MEILISEARCH_URL is set.
 import { fork } from 'node:child_process'
-import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import postgres from 'postgres'
+import { startScriptNodeFlags } from '../scripts/start-command'
 import { DEFAULT_SERVER_URL, type BackendKind, type ChildResult, type Timing } from './matching-child'
 
 const here = path.dirname(fileURLToPath(import.meta.url))
@@ -36,16 +37,9 @@ export type BackendOutcome =
 
 export type MatchingBenchmark = { size: number; outcomes: BackendOutcome[]; rows: [string, string][]; allTargetsMet: boolean }
 
-/** The node flags the app runs with (package.json "start", e.g. --max-semi-space-size=2), so memory compares. */
+/** The node flags the app runs with, so memory compares; the benchmark itself is TypeScript, run through tsx. */
 function appNodeFlags(): string[] {
-  const manifest = JSON.parse(readFileSync(path.join(projectRoot, 'package.json'), 'utf8')) as { scripts?: { start?: string } }
-  const args = (manifest.scripts?.start ?? '').trim().split(/\s+/).slice(1)
-  const flags: string[] = []
-  for (let i = 0; i < args.length && args[i]!.startsWith('-'); i++) {
-    flags.push(args[i]!)
-    if (args[i] === '--import' || args[i] === '--require') flags.push(args[++i]!)
-  }
-  return flags.includes('--import') ? flags : [...flags, '--import', 'tsx']
+  return [...startScriptNodeFlags(projectRoot), '--import', 'tsx']
 }
 
 async function serverReachable(url: string): Promise<string | undefined> {

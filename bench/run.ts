@@ -11,9 +11,10 @@ import { createServer } from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { buildIfNeeded } from '../scripts/build-if-needed'
+import { buildIfNeeded } from '../scripts/build'
 import { benchmarkCarving, CARVING_P95_TARGET_MS, carvingTargetLabels } from './carving'
 import { benchmarkMatching, DEFAULT_MATCHING_SIZE } from './matching'
+import { startScriptNodeArguments } from '../scripts/start-command'
 
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const resultsFile = path.join(projectRoot, 'docs', 'benchmarks.md')
@@ -79,22 +80,11 @@ function treeRssMb(rootPid: number): number {
 
 type RunningServer = { child: ChildProcess; url: string; readyMs: number; output: string[] }
 
-/**
- * The `npm start` script's node arguments, so that flags added there are measured too. It is
- * spawned without npm in between, which would add its own process to the memory figures.
- */
-function startArguments(): string[] {
-  const manifest = JSON.parse(readFileSync(path.join(projectRoot, 'package.json'), 'utf8')) as { scripts?: { start?: string } }
-  const [command, ...args] = (manifest.scripts?.start ?? '').trim().split(/\s+/)
-  if (command !== 'node') throw new Error(`The benchmark expects "start" in package.json to run node, not: ${manifest.scripts?.start}`)
-  return args
-}
-
 /** Spawns what `npm start` runs and polls /logg-inn until the first 200. */
 async function startServer(dataDir: string, mailDir: string, port: number): Promise<RunningServer> {
   const output: string[] = []
   const spawnedAt = performance.now()
-  const child = spawn(process.execPath, startArguments(), {
+  const child = spawn(process.execPath, startScriptNodeArguments(projectRoot), {
     cwd: projectRoot,
     env: {
       ...process.env,
@@ -198,7 +188,7 @@ function commit(): string {
 const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`
 const megabytes = (mb: number) => `${mb.toFixed(0)} MB`
 
-buildIfNeeded(projectRoot)
+await buildIfNeeded(projectRoot)
 
 const workDir = mkdtempSync(path.join(os.tmpdir(), 'jobbsnekker-bench-'))
 const dataDir = path.join(workDir, 'pgdata')

@@ -1,9 +1,9 @@
 import { readdirSync, readFileSync } from 'node:fs'
 import path from 'node:path'
-import { fileURLToPath } from 'node:url'
+import { projectRoot } from '../app/utils/project-root.server'
 import type { Sql } from './db'
 
-export const migrationsDir = path.join(path.dirname(fileURLToPath(import.meta.url)), 'migrations')
+export const migrationsDir = path.join(projectRoot, 'prisma-free-sql', 'migrations')
 
 // Any constant works; it only has to be the same for every process that migrates this database.
 const MIGRATION_LOCK_KEY = 7_361_245_001

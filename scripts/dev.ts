@@ -3,7 +3,7 @@ import { spawn } from 'node:child_process'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parseEnv } from '../app/utils/env.server'
-import { buildIfNeeded } from './build-if-needed'
+import { buildIfNeeded } from './build'
 
 process.env.NODE_ENV ??= 'development'
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
@@ -15,7 +15,7 @@ try {
   console.error((error as Error).message)
   process.exit(1)
 }
-buildIfNeeded(projectRoot)
+await buildIfNeeded(projectRoot, { server: false })
 const watcher = spawn('npx', ['remix', 'watch'], { cwd: projectRoot, stdio: 'inherit', env: process.env })
 const { startPortal } = await import('../server')
 const portal = await startPortal(env)

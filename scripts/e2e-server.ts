@@ -1,6 +1,6 @@
 // The portal as the browser tests see it: the production build, a database with nothing but
 // the demo data, and a private mailbox folder the tests read password-reset mail from.
-// Playwright starts this through `webServer`; the build must exist (`npx remix build`).
+// Playwright starts this through `webServer`; the build must exist (`npm run build`).
 import { randomBytes } from 'node:crypto'
 import { existsSync, mkdirSync, mkdtempSync } from 'node:fs'
 import os from 'node:os'
@@ -13,7 +13,7 @@ process.env.NODE_ENV ??= 'production'
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 
 if (!existsSync(path.join(projectRoot, 'build', 'index.js'))) {
-  console.error('No build found. Run `npx remix build` before the browser tests.')
+  console.error('No build found. Run `npm run build` before the browser tests.')
   process.exit(1)
 }
 

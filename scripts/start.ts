@@ -1,11 +1,8 @@
-// `npm start`: build when needed, then migrate, seed demo data on the first run and serve.
-import path from 'node:path'
-import { fileURLToPath } from 'node:url'
+// `npm start` runs this compiled (server-build/start.js, made by scripts/build.ts): migrate, seed demo data on the
+// first run, and serve.
 import { parseEnv } from '../app/utils/env.server'
-import { buildIfNeeded } from './build-if-needed'
 
 process.env.NODE_ENV ??= 'production'
-const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 
 let env
 try {
@@ -14,7 +11,7 @@ try {
   console.error((error as Error).message)
   process.exit(1)
 }
-buildIfNeeded(projectRoot)
+// Imported after NODE_ENV is settled: modules may read it when they load.
 const { startPortal } = await import('../server')
 const portal = await startPortal(env)
 console.log(`Jobbsnekker is ready at ${portal.url}`)

@@ -39,6 +39,8 @@ async function steps(): Promise<Step[]> {
   const list: Step[] = [
     { name: 'typecheck (tsc --noEmit)', command: bin('tsc'), args: ['--noEmit'] },
     { name: 'unit tests', command: bin('vitest'), args: ['run', '--project', 'unit'], env: neutralEnv },
+    // Before the integration tests: one of them starts the compiled portal the way `npm start` does.
+    { name: 'build (remix build + server bundle)', command: process.execPath, args: ['--import', 'tsx', 'scripts/build.ts'] },
     { name: 'integration tests, embedded PGlite', command: bin('vitest'), args: ['run', '--project', 'integration'], env: neutralEnv },
   ]
   if (serverUrl) {
@@ -49,7 +51,6 @@ async function steps(): Promise<Step[]> {
       env: { ...neutralEnv, TEST_DATABASE_URL: serverUrl },
     })
   }
-  list.push({ name: 'build (remix build)', command: bin('remix'), args: ['build'], env: { NODE_ENV: 'production' } })
   list.push({
     name: 'browser tests, embedded PGlite',
     command: bin('playwright'),

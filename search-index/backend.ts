@@ -41,8 +41,14 @@ export type OpeningSearch = {
   countyNumbers?: string[]
 }
 
+/**
+ * What a candidate search returns per candidate: what scoring needs. The anonymised documents are fetched for the
+ * page shown only (candidateDocuments), because reading them for the whole pool was most of a search's time.
+ */
+export type RetrievedCandidate = Omit<IndexedCandidate, 'document'>
+
 /** textRelevance: 0..1, the backend's own text score normalised within the result. */
-export type CandidateHit = { candidate: IndexedCandidate; textRelevance: number }
+export type CandidateHit = { candidate: RetrievedCandidate; textRelevance: number }
 export type OpeningHit = { opening: IndexedOpening; textRelevance: number }
 
 /** total: the caller's expected count when given to replaceAll, otherwise how many have been received so far. */
@@ -63,6 +69,8 @@ export interface SearchBackend {
    * no later than START_WINDOW_DAYS after the opening's start. Ordered by text relevance, at most `limit`.
    */
   searchCandidates(query: CandidateSearch): Promise<CandidateHit[]>
+  /** The indexed anonymised documents of these candidates; a candidate no longer indexed is absent from the map. */
+  candidateDocuments(ids: readonly string[]): Promise<Map<string, AnonymisedCandidate>>
   /** Openings passing the same hard filters seen from the candidate's side. */
   searchOpenings(query: OpeningSearch): Promise<OpeningHit[]>
   /** Builds a complete new index from the batches and swaps it in; searches keep working on the old one meanwhile. */

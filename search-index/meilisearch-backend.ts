@@ -279,7 +279,8 @@ export function createMeilisearchBackend(options: MeilisearchBackendOptions): Se
     await ensureIndex(kind)
     const index: Index<D> = client.index<D>(uid(kind))
     const words = meilisearchQuery(text)
-    const retrieve = ['id', 'document', 'matching', ...(kind === 'candidates' ? ['officeId'] : [])]
+    // A candidate's document is fetched for the page shown only (candidateDocuments); scoring needs the rest.
+    const retrieve = kind === 'candidates' ? ['id', 'matching', 'officeId'] : ['id', 'document', 'matching']
     // Text only orders the pool, it never narrows it: hits matching the words come first (by ranking score), then the
     // rest of the filtered pool fills up to the limit, as in PostgreSQL (ordered by relevance, then id).
     const [textual, fill] = await Promise.all([
@@ -324,10 +325,15 @@ export function createMeilisearchBackend(options: MeilisearchBackendOptions): Se
     async searchCandidates(query: CandidateSearch): Promise<CandidateHit[]> {
       const limit = checkedLimit(query.limit)
       const hits = await search<CandidateDoc>('candidates', query.text, candidateFilter(query), limit)
-      return hits.map(({ doc, textRelevance }) => ({
-        candidate: { document: doc.document, matching: doc.matching, officeId: doc.officeId },
-        textRelevance,
-      }))
+      return hits.map(({ doc, textRelevance }) => ({ candidate: { matching: doc.matching, officeId: doc.officeId }, textRelevance }))
+    },
+
+    async candidateDocuments(ids) {
+      const unique = [...new Set(ids)]
+      if (unique.length === 0) return new Map()
+      await ensureIndex('candidates')
+      const found = await client.index<CandidateDoc>(uid('candidates')).getDocuments({ ids: unique, fields: ['id', 'document'], limit: unique.length })
+      return new Map(found.results.map((doc) => [doc.id, doc.document]))
     },
 
     async searchOpenings(query: OpeningSearch): Promise<OpeningHit[]> {

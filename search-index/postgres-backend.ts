@@ -18,10 +18,11 @@ import {
   type OpeningSearch,
   type ReindexExpected,
   type ReindexProgress,
+  type RetrievedCandidate,
   type SearchBackend,
   storable,
 } from './backend'
-import { candidateSearchText } from './candidate-document'
+import { candidateSearchText, type AnonymisedCandidate } from './candidate-document'
 import { openingSearchText } from './opening-document'
 
 /** Rows per INSERT statement; the whole chunk travels as one jsonb parameter. */
@@ -55,7 +56,8 @@ export function createPostgresBackend(sql: Sql): SearchBackend {
       const words = searchWords(query.text)
       const required = opening.requirements.filter((code) => code !== POLICE_CERTIFICATE)
       const needsPolice = opening.requirements.includes(POLICE_CERTIFICATE)
-      // Ranked on the narrow columns first; the documents are read only for the rows that made the limit.
+      // Ranked on the narrow columns first; scoring's data is read only for the rows that made the limit, and the
+      // documents only for the page shown (candidateDocuments).
       const rows = await sql`
         -- Materialised, so the tsquery is parsed once and not per row (a generic plan would not fold it).
         with q as materialized (select websearch_to_tsquery('norwegian', ${words}) as query),
@@ -72,15 +74,22 @@ export function createPostgresBackend(sql: Sql): SearchBackend {
           order by relevance desc, c.id
           limit ${limit}
         )
-        select c.document, c.matching, c.office_id, top.relevance
+        select c.matching, c.office_id, top.relevance
         from top join search_candidates c using (id)
         order by top.relevance desc, top.id`
       const hits = candidateHitRow.array().parse(rows)
       const normalise = normaliser(hits.map((hit) => hit.relevance))
       return hits.map((hit) => ({
-        candidate: { document: hit.document, matching: hit.matching, officeId: hit.office_id } as IndexedCandidate,
+        candidate: { matching: hit.matching, officeId: hit.office_id } as RetrievedCandidate,
         textRelevance: normalise(hit.relevance),
       }))
+    },
+
+    async candidateDocuments(ids: readonly string[]): Promise<Map<string, AnonymisedCandidate>> {
+      const valid = [...new Set(ids)].filter((id) => UUID.test(id))
+      if (valid.length === 0) return new Map()
+      const rows = candidateDocumentRow.array().parse(await sql`select id, document from search_candidates where id = any(${valid}::uuid[])`)
+      return new Map(rows.map((row) => [row.id, row.document as AnonymisedCandidate]))
     },
 
     async searchOpenings(query: OpeningSearch): Promise<OpeningHit[]> {
@@ -234,9 +243,9 @@ function insertRows(tx: Queryable, entity: Entity, table: string, rows: Row[], o
   if (entity === 'candidate') {
     return tx`
       insert into ${tx(table)} (id, office_id, document, matching, work_municipalities, work_counties, consent_counties,
-        certificates, can_obtain_police_certificate, hours_min, hours_max, earliest_start, search_text)
+        certificates, can_obtain_police_certificate, hours_min, hours_max, earliest_start, search_vector)
       select id, office_id, document, matching, work_municipalities, work_counties, consent_counties,
-        certificates, can_obtain_police_certificate, hours_min, hours_max, earliest_start, search_text
+        certificates, can_obtain_police_certificate, hours_min, hours_max, earliest_start, to_tsvector('norwegian', search_text)
       from jsonb_to_recordset(${payload}::jsonb) as r(id uuid, office_id uuid, document jsonb, matching jsonb,
         work_municipalities text[], work_counties text[], consent_counties text[], certificates text[],
         can_obtain_police_certificate boolean, hours_min numeric, hours_max numeric, earliest_start date,
@@ -249,14 +258,14 @@ function insertRows(tx: Queryable, entity: Entity, table: string, rows: Row[], o
               work_counties = excluded.work_counties, consent_counties = excluded.consent_counties,
               certificates = excluded.certificates, can_obtain_police_certificate = excluded.can_obtain_police_certificate,
               hours_min = excluded.hours_min, hours_max = excluded.hours_max, earliest_start = excluded.earliest_start,
-              search_text = excluded.search_text, indexed_at = now()`
+              search_vector = excluded.search_vector, indexed_at = now()`
       }`
   }
   return tx`
     insert into ${tx(table)} (id, document, matching, municipality_number, county_number, requirements,
-      hours_min, hours_max, start_date, search_text)
+      hours_min, hours_max, start_date, search_vector)
     select id, document, matching, municipality_number, county_number, requirements,
-      hours_min, hours_max, start_date, search_text
+      hours_min, hours_max, start_date, to_tsvector('norwegian', search_text)
     from jsonb_to_recordset(${payload}::jsonb) as r(id uuid, document jsonb, matching jsonb, municipality_number text,
       county_number text, requirements text[], hours_min numeric, hours_max numeric, start_date date,
       search_text text)
@@ -266,7 +275,7 @@ function insertRows(tx: Queryable, entity: Entity, table: string, rows: Row[], o
         : tx`on conflict (id) do update set document = excluded.document, matching = excluded.matching,
             municipality_number = excluded.municipality_number, county_number = excluded.county_number,
             requirements = excluded.requirements, hours_min = excluded.hours_min, hours_max = excluded.hours_max,
-            start_date = excluded.start_date, search_text = excluded.search_text, indexed_at = now()`
+            start_date = excluded.start_date, search_vector = excluded.search_vector, indexed_at = now()`
     }`
 }
 
@@ -354,7 +363,9 @@ async function rebuild(
         const { live, next } = tables[entity]
         // A crashed rebuild may have left its table behind.
         await tx`drop table if exists ${tx(next)}`
-        await tx`create table ${tx(next)} (like ${tx(live)} including all)`
+        // LIKE copies the columns' storage but not the table's storage parameter: documents out of line in rows above
+        // 1 kB, so searches scan narrow rows (migration 0006).
+        await tx`create table ${tx(next)} (like ${tx(live)} including all) with (toast_tuple_target = 1024)`
         await tx`delete from search_rebuild_tombstones where entity = ${entity}`
       }
     })
@@ -451,11 +462,7 @@ function normaliser(scores: number[]): (score: number) => number {
 }
 
 const jsonObject = z.record(z.unknown())
-const candidateHitRow = z.object({
-  document: jsonObject,
-  matching: jsonObject,
-  office_id: z.string(),
-  relevance: z.coerce.number(),
-})
+const candidateHitRow = z.object({ matching: jsonObject, office_id: z.string(), relevance: z.coerce.number() })
+const candidateDocumentRow = z.object({ id: z.string(), document: jsonObject })
 const openingHitRow = z.object({ document: jsonObject, matching: jsonObject, relevance: z.coerce.number() })
 const countRow = z.object({ candidates: z.number().int(), openings: z.number().int() })

@@ -94,19 +94,22 @@ export async function candidatesForOpening(
   const exposure = await exposureCounts(sql, hits.map((hit) => hit.candidate.matching.id), daysAgo(today, EXPOSURE_DAYS))
   const ranked = rankCandidatesForOpening(
     indexed.matching,
-    hits.map((hit: CandidateHit) => ({ ...hit, candidate: hit.candidate.matching, indexed: hit.candidate })),
+    hits.map((hit: CandidateHit) => ({ ...hit, candidate: hit.candidate.matching })),
     { exposure, today },
   ).filter((match) => match.explanation.score >= query.minScore)
   const page = paginate(ranked, query.side)
-  if (page.page === 1) await recordExposures(sql, opening.id, page.results.map((match) => match.item.indexed.document.id), today)
+  const pageIds = page.results.map((match) => match.item.candidate.id)
+  const documents = await searchOrUnavailable(() => getSearchBackend().candidateDocuments(pageIds))
+  if (!(documents instanceof Map)) return documents
+  if (page.page === 1) await recordExposures(sql, opening.id, pageIds.filter((id) => documents.has(id)), today)
   const interested = await interestedCandidateIds(sql, opening.id)
   return {
     ...page,
-    results: page.results.map((match) => ({
-      candidate: match.item.indexed.document,
-      explanation: match.explanation,
-      interested: interested.has(match.item.indexed.document.id),
-    })),
+    // A candidate hidden between the search and this read is left out rather than shown from stale data.
+    results: page.results.flatMap((match) => {
+      const candidate = documents.get(match.item.candidate.id)
+      return candidate ? [{ candidate, explanation: match.explanation, interested: interested.has(candidate.id) }] : []
+    }),
   }
 }
 

@@ -2,7 +2,6 @@ import { execFile } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
-import { fileURLToPath } from 'node:url'
 import { connect, installDatabase, type Database } from '../../prisma-free-sql/db'
 import { migrate } from '../../prisma-free-sql/migrate'
 import { deleteOldLoginAttempts } from '../../prisma-free-sql/queries/credentials'
@@ -10,6 +9,7 @@ import { loadGeography } from '../../prisma-free-sql/queries/geography'
 import { deleteExpiredSessions } from '../../prisma-free-sql/queries/sessions'
 import { seedDemoData } from '../../scripts/demo-data'
 import { setEnv, type Env } from '../utils/env.server'
+import { projectRoot, runningFromServerBundle } from '../utils/project-root.server'
 
 /**
  * Without SESSION_SECRET the embedded setup keeps a generated secret under ./var,
@@ -27,7 +27,10 @@ export function withSessionSecret(env: Env, varDir = './var'): Env {
 
 export type PreparedRuntime = { database: Database; migrated: string[]; seeded: boolean }
 
-const prepareScript = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'scripts', 'prepare-embedded-database.ts')
+/** `npm start` runs the compiled script (no TypeScript loader, see scripts/build.ts); tests and `npm run dev` the source. */
+const prepareCommand = runningFromServerBundle
+  ? [path.join(projectRoot, 'server-build', 'prepare-embedded-database.js')]
+  : ['--import', 'tsx', path.join(projectRoot, 'scripts', 'prepare-embedded-database.ts')]
 
 /** A data directory that does not hold a database yet: this start creates and fills it. */
 function isNewEmbeddedDatabase(env: Env): boolean {
@@ -37,7 +40,7 @@ function isNewEmbeddedDatabase(env: Env): boolean {
 /** See scripts/prepare-embedded-database.ts: the demo data is loaded in a child so its memory leaves with it. */
 function prepareEmbeddedInChildProcess(dataDir: string): Promise<void> {
   return new Promise((resolve, reject) => {
-    execFile(process.execPath, ['--import', 'tsx', prepareScript, path.resolve(dataDir)], (error, _stdout, stderr) => {
+    execFile(process.execPath, [...prepareCommand, path.resolve(dataDir)], (error, _stdout, stderr) => {
       if (error) reject(new Error(`Could not prepare the embedded database in ${dataDir}: ${stderr || error.message}`))
       else resolve()
     })

@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
-import { fileURLToPath } from 'node:url'
 import { z } from 'zod'
 import type { Queryable } from '../db'
 import { parseRows } from '../rows'
+import { projectRoot } from '../../app/utils/project-root.server'
 
-const referenceFile = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'reference-data', 'kommuner.json')
+const referenceFile = path.join(projectRoot, 'prisma-free-sql', 'reference-data', 'kommuner.json')
 
 const referenceSchema = z.object({
   source: z.string(),

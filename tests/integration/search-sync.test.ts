@@ -170,7 +170,14 @@ async function matchingOf(openingId: string): Promise<OpeningForMatching> {
 
 async function foundFor(opening: OpeningForMatching): Promise<string[]> {
   const hits = await backend.searchCandidates({ opening, text: 'varemottak', limit: 100 })
-  return hits.map((hit) => hit.candidate.document.id).sort()
+  return hits.map((hit) => hit.candidate.matching.id).sort()
+}
+
+/** How the index shows each matching candidate's home: the municipality, or the county when too few live there. */
+async function indexedLocationLevels(opening: OpeningForMatching): Promise<string[]> {
+  const ids = (await backend.searchCandidates({ opening, text: '', limit: 100 })).map((hit) => hit.candidate.matching.id)
+  const documents = await backend.candidateDocuments(ids)
+  return ids.map((id) => documents.get(id)?.location.level ?? 'not indexed')
 }
 
 type OutboxRow = { entity: string; entityId: string; priority: number; attempts: number; lastError: string | null; processed: boolean; nextInMs: number }
@@ -237,6 +244,7 @@ function failingFirst(inner: SearchBackend, failures: number) {
     upsertOpenings: gate((items) => inner.upsertOpenings(items)),
     deleteOpenings: gate((ids) => inner.deleteOpenings(ids)),
     searchCandidates: gate((query) => inner.searchCandidates(query)),
+    candidateDocuments: gate((ids) => inner.candidateDocuments(ids)),
     searchOpenings: gate((query) => inner.searchOpenings(query)),
     replaceAll: gate((candidates, openings, onProgress, expected) => inner.replaceAll(candidates, openings, onProgress, expected)),
     count: gate(() => inner.count()),
@@ -408,8 +416,7 @@ describe('the worker', () => {
     const neighbours = []
     for (let i = 0; i < 5; i++) neighbours.push(await visibleCandidate('4601'))
     await drain()
-    const levels = async () =>
-      (await backend.searchCandidates({ opening, text: '', limit: 100 })).map((hit) => hit.candidate.document.location.level)
+    const levels = () => indexedLocationLevels(opening)
     expect(await levels()).toEqual(Array(5).fill('municipality'))
     await withdrawConsent(specialist, neighbours[0]!, '')
     await processSearchOutbox(db.sql, backend, { batchSize: 100 })
@@ -446,8 +453,7 @@ describe('the worker', () => {
     const neighbours = []
     for (let i = 0; i < 5; i++) neighbours.push(await visibleCandidate('1804'))
     await drain()
-    const levels = async () =>
-      (await backend.searchCandidates({ opening, text: '', limit: 100 })).map((hit) => hit.candidate.document.location.level)
+    const levels = () => indexedLocationLevels(opening)
     expect(await levels()).toEqual(Array(5).fill('municipality'))
     // Moves to Tromsø but still works in Bodø: the four left in Bodø are too few to show the municipality.
     const mover = (await findCandidate(db.sql, neighbours[0]!.id))!
