@@ -25,3 +25,11 @@ export function formatOsloDateTime(value: string | Date): string {
 export function formatOsloDate(value: string | Date): string {
   return new Intl.DateTimeFormat('nb-NO', { dateStyle: 'long', timeZone: 'Europe/Oslo' }).format(new Date(value))
 }
+
+/** A deadline as people say it: «tirsdag 1. desember kl. 16:00». */
+export function formatOsloDeadline(value: string | Date): string {
+  const date = new Date(value)
+  const day = new Intl.DateTimeFormat('nb-NO', { weekday: 'long', day: 'numeric', month: 'long', timeZone: 'Europe/Oslo' }).format(date)
+  const time = new Intl.DateTimeFormat('nb-NO', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: 'Europe/Oslo' }).format(date)
+  return `${day} kl. ${time}`
+}

@@ -11,6 +11,7 @@ import {
   recordExposures,
   removeFromShortlist,
 } from '../../prisma-free-sql/queries/matches'
+import { casesForOpening, type Case } from '../../prisma-free-sql/queries/cases'
 import type { Opening } from '../../prisma-free-sql/queries/openings'
 import type { User } from '../../prisma-free-sql/queries/users'
 import { occupationName } from '../../prisma-free-sql/reference-data/styrk08'
@@ -22,6 +23,8 @@ import { getSearchBackend } from '../../search-index/backends'
 import { candidateForMatching, type AnonymisedCandidate } from '../../search-index/candidate-document'
 import { loadIndexedCandidates, loadIndexedOpenings } from '../../search-index/load-documents'
 import { openingSearchText, type OpeningDocument } from '../../search-index/opening-document'
+import type { CaseStatus } from './case-flow'
+import { openCaseForInterest } from './cases.server'
 import { todayInNorway } from './openings.server'
 
 /** How many the index hands to scoring: enough that scoring, not the index's own order, decides the top. */
@@ -66,7 +69,17 @@ async function searchOrUnavailable<T>(search: () => Promise<T>): Promise<T | Una
   }
 }
 
-export type CandidateMatch = { candidate: AnonymisedCandidate; explanation: MatchExplanation; interested: boolean }
+/** What an employer sees of the case behind their interest: its status, who answers and by when. */
+export type CaseSummary = { id: string; status: CaseStatus; handledBy: string | null; acknowledgeBy: string; acknowledged: boolean }
+export const caseSummaryOf = (found: Case): CaseSummary => ({
+  id: found.id,
+  status: found.status,
+  handledBy: found.ownerName,
+  acknowledgeBy: found.acknowledgeBy.toISOString(),
+  acknowledged: found.acknowledgedAt !== null,
+})
+
+export type CandidateMatch = { candidate: AnonymisedCandidate; explanation: MatchExplanation; interested: boolean; case: CaseSummary | null }
 
 /**
  * Ranked anonymised candidates for an opening. Only what the index holds is shown, and the index holds only
@@ -103,31 +116,36 @@ export async function candidatesForOpening(
   if (!(documents instanceof Map)) return documents
   if (page.page === 1) await recordExposures(sql, opening.id, pageIds.filter((id) => documents.has(id)), today)
   const interested = await interestedCandidateIds(sql, opening.id)
+  const cases = await casesForOpening(sql, opening.id)
   return {
     ...page,
     // A candidate hidden between the search and this read is left out rather than shown from stale data.
     results: page.results.flatMap((match) => {
       const candidate = documents.get(match.item.candidate.id)
-      return candidate ? [{ candidate, explanation: match.explanation, interested: interested.has(candidate.id) }] : []
+      if (!candidate) return []
+      const found = cases.get(candidate.id)
+      return [{ candidate, explanation: match.explanation, interested: interested.has(candidate.id), case: found ? caseSummaryOf(found) : null }]
     }),
   }
 }
 
-export type InterestOutcome = 'recorded' | 'already-recorded' | 'not-visible'
+export type InterestOutcome = { status: 'recorded' | 'already-recorded'; case: CaseSummary } | { status: 'not-visible' }
 
 /**
  * The employer's "interested" in an anonymised candidate for one of their openings. Recorded only while the
- * candidate is visible and matches the opening, so a stale page cannot reach a hidden candidate.
+ * candidate is visible and matches the opening, so a stale page cannot reach a hidden candidate. The case that
+ * routes it to the candidate's specialist is opened in the same transaction (cases.server.ts).
  */
 export async function markEmployerInterest(user: User, opening: Opening, candidateId: string, message: string): Promise<InterestOutcome> {
   const sql = getSql()
   const [openingItem, candidateItem] = await Promise.all([indexedOpening(opening.id), loadIndexedCandidates(sql, [candidateId])])
   const candidate = candidateItem.get(candidateId)
-  if (!openingItem || !candidate) return 'not-visible'
+  if (!openingItem || !candidate) return { status: 'not-visible' }
   const explanation = scoreMatch(openingItem.matching, candidate.matching)
-  if (!explanation.passes) return 'not-visible'
-  return sql.begin(async (tx) => {
+  if (!explanation.passes) return { status: 'not-visible' }
+  return sql.begin(async (tx): Promise<InterestOutcome> => {
     const recorded = await insertInterest(tx, { openingId: opening.id, candidateId, userId: user.id, message, score: explanation.score })
+    const opened = await openCaseForInterest(tx, { openingId: opening.id, candidateId, employer: user, message })
     if (recorded) {
       await appendAudit(tx, {
         actorUserId: user.id,
@@ -137,7 +155,7 @@ export async function markEmployerInterest(user: User, opening: Opening, candida
         details: { candidateId, score: explanation.score },
       })
     }
-    return recorded ? 'recorded' : 'already-recorded'
+    return { status: recorded ? 'recorded' : 'already-recorded', case: caseSummaryOf(opened.case) }
   })
 }
 

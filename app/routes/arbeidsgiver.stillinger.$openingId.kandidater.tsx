@@ -5,6 +5,7 @@ import { Form, useActionData, useLoaderData, useSearchParams } from '@remix-run/
 import { AuthenticityTokenInput } from 'remix-utils/csrf/react'
 import { z } from 'zod'
 import { AnonymisedCandidateView } from '~/components/anonymised-candidate'
+import { CaseNote } from '~/components/case-note'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { MatchList } from '~/components/match-list'
 import { MatchExplanationView } from '~/components/match-explanation'
@@ -49,7 +50,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     )
   }
   const outcome = await markEmployerInterest(user, opening, parsed.data.candidateId, parsed.data.message)
-  if (outcome === 'not-visible') {
+  if (outcome.status === 'not-visible') {
     return json(
       {
         candidateId: parsed.data.candidateId,
@@ -79,7 +80,8 @@ export default function OpeningCandidatesPage() {
       </PageHeader>
       {searchParams.get('melding') === 'interessert' ? (
         <Alert variant="success" role="status">
-          Interessen er registrert. Jobbspesialisten som følger opp kandidaten får beskjed.
+          Interessen er registrert, og jobbspesialisten som følger opp kandidaten har fått saken. Under kandidaten ser du hvem
+          som svarer og innen når.
         </Alert>
       ) : null}
       {matches.status === 'not-published' ? (
@@ -103,10 +105,8 @@ export default function OpeningCandidatesPage() {
               <VStack gap="space-12">
                 <AnonymisedCandidateView candidate={result.candidate} />
                 <MatchExplanationView explanation={result.explanation} />
-                {result.interested ? (
-                  <Alert variant="success" size="small" inline>
-                    Du har sagt at du er interessert.
-                  </Alert>
+                {result.case ? (
+                  <CaseNote summary={result.case} href={`/arbeidsgiver/saker/${result.case.id}`} />
                 ) : (
                   <Form method="post" className="form-narrow">
                     <AuthenticityTokenInput />

@@ -17,12 +17,14 @@ export function navigationFor(user: NavigationUser | null): NavigationItem[] {
   if (user.accountType === 'employer') {
     return [
       { to: '/arbeidsgiver', label: 'Oversikt', end: true },
+      { to: '/arbeidsgiver/saker', label: 'Saker' },
       { to: '/arbeidsgiver/medlemmer', label: 'Medlemmer' },
     ]
   }
   const items: NavigationItem[] = []
   if (user.roles.includes('specialist') || user.roles.includes('team_lead')) items.push({ to: '/ansatt/kandidater', label: 'Kandidater' })
   if (user.roles.includes('specialist') || user.roles.includes('team_lead')) items.push({ to: '/ansatt/stillinger', label: 'Stillinger' })
+  if (user.roles.includes('specialist') || user.roles.includes('team_lead')) items.push({ to: '/ansatt/saker', label: 'Saker' })
   // `end`: the candidate pages live under /ansatt and have their own item.
   if (user.roles.includes('specialist')) items.push({ to: '/ansatt', label: 'Mitt kontor', end: true })
   if (user.roles.includes('market_contact')) items.push({ to: '/marked', label: 'Arbeidsgivere i regionen' })

@@ -4,7 +4,11 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { findCandidate } from '../../prisma-free-sql/queries/candidates'
-import { findUserByEmail, type User } from '../../prisma-free-sql/queries/users'
+import { findCase } from '../../prisma-free-sql/queries/cases'
+import { findOpeningForMember } from '../../prisma-free-sql/queries/openings'
+import { findUserByEmail, findUserById, type User } from '../../prisma-free-sql/queries/users'
+import { moveCaseAs } from '~/modules/cases.server'
+import { candidatesForOpening, markEmployerInterest } from '~/modules/matching.server'
 import { handOverCandidate } from '~/modules/candidates.server'
 import { getEnv } from '~/utils/env.server'
 import { startSession } from '~/utils/session.server'
@@ -260,6 +264,8 @@ type EmployerData = {
   openingIds: string[]
   /** The published ones: the API answers 409 for the others, where the page shows a notice. */
   publishedOpeningIds: string[]
+  /** Cases opened by the employer's interest, one of them ended by NAV with a reason that names the candidate. */
+  caseIds: string[]
 }
 
 type Case = { path: string; params?: Record<string, string> }
@@ -306,6 +312,8 @@ const employerRoutes: Record<string, (data: EmployerData) => Case[]> = {
       })),
     ),
   'arbeidsgiver.stillinger.$openingId._index.tsx': (data) => perOpening(data, ''),
+  'arbeidsgiver.saker._index.tsx': () => [{ path: '/arbeidsgiver/saker' }],
+  'arbeidsgiver.saker.$caseId.tsx': (data) => data.caseIds.map((caseId) => ({ path: `/arbeidsgiver/saker/${caseId}`, params: { caseId } })),
   'arbeidsgiver.stillinger.$openingId.rediger.tsx': (data) => perOpening(data, '/rediger'),
   // The match lists: every opening (only published ones list candidates), first pages and filters.
   'arbeidsgiver.stillinger.$openingId.kandidater.tsx': (data) =>
@@ -392,7 +400,7 @@ beforeAll(async () => {
   const publishedOpeningIds = (
     await db.sql<{ id: string }[]>`select id from openings where id = any(${db.sql.array(openingIds)}::uuid[]) and status = 'published' order by id`
   ).map((row) => row.id)
-  employerData = { user: employer, organisationIds, workplaces, openingIds, publishedOpeningIds }
+  employerData = { user: employer, organisationIds, workplaces, openingIds, publishedOpeningIds, caseIds: await casesWithNavReasons(publishedOpeningIds) }
 
   const [own] = await db.sql<{ id: string }[]>`select id from candidates where responsible_user_id = ${specialist.id} order by id limit 2`
   const [other] = await db.sql<{ id: string }[]>`select id from candidates where office_id <> ${specialist.officeId} order by id limit 1`
@@ -418,6 +426,37 @@ beforeAll(async () => {
       `(${JSON.stringify(detector.size)}), ${organisationIds.length} organisations, ${workplaces.length} workplaces, ${openingIds.length} openings`,
   )
 })
+
+/**
+ * The employer says they are interested in the first candidates of an opening, through the same code as the page.
+ * NAV then moves the first case to «the candidate said no» with a reason that names the candidate, as a tired
+ * specialist might: the employer's case pages must show the step, never that reason.
+ */
+async function casesWithNavReasons(publishedOpeningIds: string[]): Promise<string[]> {
+  const opening = (await findOpeningForMember(db.sql, publishedOpeningIds[0]!, employer.id))!
+  const matches = await candidatesForOpening(opening, { side: 1, minScore: 0 })
+  if (matches.status !== 'ok') throw new Error(`No match list for ${opening.id}: ${matches.status}`)
+  const caseIds: string[] = []
+  for (const match of matches.results.slice(0, 3)) {
+    const outcome = await markEmployerInterest(employer, opening, match.candidate.id, 'Vi har en ledig plass fra mandag.')
+    if (outcome.status === 'not-visible') throw new Error('A listed candidate was not visible')
+    caseIds.push(outcome.case.id)
+  }
+  const first = (await findCase(db.sql, caseIds[0]!))!
+  const owner = (await findUserById(db.sql, first.ownerUserId!))!
+  const identity = identities.find((candidate) => candidate.candidateId === first.candidateId)!
+  let version = first.version
+  for (const [action, reason] of [
+    ['acknowledge', ''],
+    ['askCandidate', ''],
+    ['candidateSaidNo', `${identity.firstName} ${identity.lastName} (tlf ${identity.phone}) har fått annen jobb.`],
+  ] as const) {
+    const moved = await moveCaseAs(owner, 'staff', { caseId: first.id, version, action, reason })
+    if (!moved.ok) throw new Error(moved.message)
+    version = moved.case.version
+  }
+  return caseIds
+}
 
 describe('the identity detector', () => {
   it('has every seeded candidate to look for', () => {

@@ -1,55 +1,18 @@
 import { beforeAll, describe, expect, it } from 'vitest'
-import { createCandidate, recordConsent, saveCandidateProfile, withdrawConsent } from '~/modules/candidates.server'
+import { withdrawConsent } from '~/modules/candidates.server'
 import { candidatesForOpening, markEmployerInterest, openingsForCandidate } from '~/modules/matching.server'
-import { createOpening, todayInNorway, transitionOpening } from '~/modules/openings.server'
-import { addOwnTask, createWorkplace, saveCarvedJob } from '~/modules/workplaces.server'
-import { defaultConsentExpiry } from '../../matching/visibility'
 import { findCandidate, type ProfileInput } from '../../prisma-free-sql/queries/candidates'
 import { insertOffice } from '../../prisma-free-sql/queries/offices'
-import { findOpeningForMember, type Opening } from '../../prisma-free-sql/queries/openings'
+import type { Opening } from '../../prisma-free-sql/queries/openings'
 import type { User } from '../../prisma-free-sql/queries/users'
-import { randomSyntheticNationalId } from '../../scripts/synthetic-national-id'
 import { getSearchBackend, resetSearchBackend } from '../../search-index/backends'
 import { processSearchOutbox } from '../../search-index/sync'
 import { useTestDatabase } from '../support/database'
-import { newEmployerWithOrganisation, workplaceInput } from '../support/employer-fixtures'
+import { newEmployerWithOrganisation } from '../support/employer-fixtures'
 import { createStaffUser } from '../support/fixtures'
+import { createPublishedOpening, createVisibleCandidate, today } from '../support/matching-fixtures'
 
 const db = useTestDatabase()
-const today = todayInNorway()
-
-function later(days: number): string {
-  const date = new Date(`${today}T00:00:00Z`)
-  date.setUTCDate(date.getUTCDate() + days)
-  return date.toISOString().slice(0, 10)
-}
-
-const profile = (overrides: Partial<ProfileInput> = {}): ProfileInput => ({
-  homeMunicipalityNumber: '0301',
-  pitch: 'Jeg liker praktisk arbeid, har god orden og trives med faste rutiner på lager.',
-  wantedTasks: [],
-  possibleTasks: [],
-  occupations: ['4321'],
-  workExperience: 'To år med varemottak på lager.',
-  informalCompetence: '',
-  educationLevel: 'upper_secondary',
-  certificates: [],
-  canObtainPoliceCertificate: null,
-  hoursMin: 8,
-  hoursMax: 20,
-  gradualIncrease: false,
-  timesOfDay: ['DAG'],
-  days: ['UKEDAGER'],
-  workMunicipalities: ['0301'],
-  workCounties: [],
-  earliestStart: today,
-  demandTolerances: {},
-  accommodationNeeds: [],
-  oralNorwegian: 2,
-  writtenNorwegian: 2,
-  measures: [],
-  ...overrides,
-})
 
 let employer: { user: User; organisationId: string }
 let specialist: User
@@ -63,18 +26,7 @@ async function syncIndex(): Promise<void> {
   }
 }
 
-async function visibleCandidate(overrides: Partial<ProfileInput>): Promise<string> {
-  const created = await createCandidate(specialist, {
-    identity: { firstName: 'Test', lastName: 'Kandidat', nationalId: randomSyntheticNationalId(), phone: '', email: '' },
-    homeMunicipalityNumber: '0301',
-    responsibleUserId: specialist.id,
-  })
-  if (created.outcome !== 'created') throw new Error('not created')
-  const candidate = (await findCandidate(db.sql, created.candidateId))!
-  await saveCandidateProfile(specialist, candidate, candidate.version, profile(overrides))
-  await recordConsent(specialist, candidate, { givenToUserId: specialist.id, method: 'meeting', scope: 'all', scopeCounties: [], givenOn: today, expiresOn: defaultConsentExpiry(today) })
-  return candidate.id
-}
+const visibleCandidate = (overrides: Partial<ProfileInput>) => createVisibleCandidate(db.sql, specialist, overrides)
 
 let canLift: string
 let mustAvoidLifting: string
@@ -85,36 +37,7 @@ beforeAll(async () => {
   const officeId = (await insertOffice(db.sql, { name: 'NAV Matching', countyNumber: '03' }))!
   specialist = await createStaffUser(db.sql, { roles: ['specialist'], officeId })
   employer = await newEmployerWithOrganisation(db.sql)
-  const created = await createWorkplace(employer.user, employer.organisationId, workplaceInput({ name: 'Lageret på Alnabru' }))
-  if (created.outcome !== 'created') throw new Error('no workplace')
-  const base = { styrk08: '4321', timesOfDay: ['DAG'], days: ['UKEDAGER'], requirements: [], separable: true, currentRole: 'Lagermedarbeider' }
-  const receiving = await addOwnTask(employer.user, created.workplaceId, { ...base, name: 'Varemottak', hoursPerWeek: 8, demands: { lifting: 2 } })
-  const labels = await addOwnTask(employer.user, created.workplaceId, { ...base, name: 'Merke paller', hoursPerWeek: 4, demands: { lifting: 0 } })
-  const carvedJobId = await saveCarvedJob(employer.user, created.workplaceId, { name: 'Lagerhjelp', targetHours: 12, taskIds: [receiving, labels] })
-  const openingId = await createOpening(employer.user, {
-    workplaceId: created.workplaceId,
-    carvedJobId,
-    title: 'Lagerhjelp',
-    description: 'Varemottak og merking av paller.',
-    openingType: 'ARBEIDSTRENING',
-    hoursMin: 10,
-    hoursMax: 15,
-    timesOfDay: ['DAG'],
-    days: ['UKEDAGER'],
-    flexibility: '',
-    accommodations: ['FASTE_RUTINER'],
-    mentorAvailable: true,
-    measures: [],
-    startDate: later(14),
-    durationWeeks: 12,
-    places: 1,
-    hireProspect: 'KANSKJE',
-    contactName: 'Kari Arbeidsgiver',
-    contactPhone: '',
-    contactEmail: '',
-  })
-  await transitionOpening(employer.user, (await findOpeningForMember(db.sql, openingId, employer.user.id))!, 'publish', '', today)
-  opening = (await findOpeningForMember(db.sql, openingId, employer.user.id))!
+  opening = await createPublishedOpening(db.sql, employer)
 
   canLift = await visibleCandidate({ demandTolerances: { lifting: 2 } })
   mustAvoidLifting = await visibleCandidate({ demandTolerances: { lifting: 1 } })
@@ -147,12 +70,17 @@ describe('matching an opening and candidates', () => {
   })
 
   it('records interest once, and not for a candidate who is no longer visible', async () => {
-    expect(await markEmployerInterest(employer.user, opening, canLift, 'Kan vi møtes?')).toBe('recorded')
-    expect(await markEmployerInterest(employer.user, opening, canLift, '')).toBe('already-recorded')
-    expect(await markEmployerInterest(employer.user, opening, elsewhere, '')).toBe('not-visible')
+    const first = await markEmployerInterest(employer.user, opening, canLift, 'Kan vi møtes?')
+    expect(first).toMatchObject({ status: 'recorded', case: { status: 'new', handledBy: specialist.name } })
+    const again = await markEmployerInterest(employer.user, opening, canLift, '')
+    expect(again).toMatchObject({ status: 'already-recorded' })
+    expect(again.status !== 'not-visible' && first.status !== 'not-visible' && again.case.id === first.case.id).toBe(true)
+    expect(await markEmployerInterest(employer.user, opening, elsewhere, '')).toEqual({ status: 'not-visible' })
     const result = await candidatesForOpening(opening, page, { today })
     if (result.status !== 'ok') throw new Error(result.status)
-    expect(result.results.find((match) => match.candidate.id === canLift)?.interested).toBe(true)
+    const listed = result.results.find((match) => match.candidate.id === canLift)
+    expect(listed?.interested).toBe(true)
+    expect(listed?.case).toMatchObject({ status: 'new', handledBy: specialist.name, acknowledged: false })
   })
 
   it('shows the specialist ranked openings for a candidate', async () => {
@@ -170,7 +98,7 @@ describe('matching an opening and candidates', () => {
     const result = await candidatesForOpening(opening, page, { today })
     if (result.status !== 'ok') throw new Error(result.status)
     expect(result.results.map((match) => match.candidate.id)).not.toContain(mustAvoidLifting)
-    expect(await markEmployerInterest(employer.user, opening, mustAvoidLifting, '')).toBe('not-visible')
+    expect(await markEmployerInterest(employer.user, opening, mustAvoidLifting, '')).toEqual({ status: 'not-visible' })
   })
 
   it('shows nothing for an opening that is not published', async () => {
