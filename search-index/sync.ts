@@ -86,7 +86,8 @@ export async function enqueueOpeningsUsing(
 
 /** The visible candidates of a municipality that may have dropped below the number needed to show it. */
 async function enqueueLocationNeighbours(tx: Queryable, municipalityNumber: string): Promise<void> {
-  const visible = await visibleCandidateIdsIn(tx, municipalityNumber)
+  // Only whether they are fewer than the threshold matters; no need to list a large municipality's candidates.
+  const visible = await visibleCandidateIdsIn(tx, municipalityNumber, { atLeast: MIN_CANDIDATES_SHARING_MUNICIPALITY })
   if (visible.length > 0 && visible.length < MIN_CANDIDATES_SHARING_MUNICIPALITY) {
     await enqueueSearchSyncMany(tx, 'candidate', visible, { hide: true })
   }
