@@ -6,29 +6,32 @@
 import type { MatchTask, OpeningForMatching } from '../matching/match-types'
 import { optionName, openingTypeOptions, type Option } from '../prisma-free-sql/reference-data/vocabulary'
 
-export type OpeningDocument = {
-  id: string
-  title: string
-  description: string
-  organisationId: string
-  organisationName: string
-  workplaceId: string
-  workplaceName: string
+/** What the document copies from its source as it is (arrays copied, not shared). */
+type CopiedFields =
+  | 'id'
+  | 'title'
+  | 'description'
+  | 'organisationId'
+  | 'organisationName'
+  | 'workplaceId'
+  | 'workplaceName'
+  | 'hoursMin'
+  | 'hoursMax'
+  | 'timesOfDay'
+  | 'days'
+  | 'flexibility'
+  | 'startDate'
+  | 'durationWeeks'
+  | 'places'
+  | 'hireProspect'
+  | 'accommodations'
+  | 'mentorAvailable'
+  | 'measures'
+
+export type OpeningDocument = Pick<OpeningSource, CopiedFields> & {
   municipality: Option
   county: Option
   openingType: Option
-  hoursMin: number
-  hoursMax: number
-  timesOfDay: string[]
-  days: string[]
-  flexibility: string
-  startDate: string
-  durationWeeks: number | null
-  places: number
-  hireProspect: string
-  accommodations: string[]
-  mentorAvailable: boolean
-  measures: string[]
   tasks: { name: string; catalogueCode: string | null; hoursPerWeek: number }[]
   requirements: string[]
 }

@@ -1,5 +1,6 @@
-import { Alert, BodyShort, Button, Heading, HStack, Textarea, VStack } from '@navikt/ds-react'
-import { Form } from '@remix-run/react'
+import { Alert, BodyShort, Button, Heading, HStack, Link, Table, Textarea, VStack } from '@navikt/ds-react'
+import { Form, Link as RemixLink } from '@remix-run/react'
+import type { ReactNode } from 'react'
 import { AuthenticityTokenInput } from 'remix-utils/csrf/react'
 import { actionLabel, actionNeedsReason, caseActions, caseStatusLabels, type CaseAction, type CaseStatus } from '~/modules/case-flow'
 import { formatOsloDateTime } from './labels'
@@ -96,5 +97,54 @@ export function CasePageHeader({ back, title, status, notice }: { back: { to: st
         </Alert>
       ) : null}
     </>
+  )
+}
+
+export type CaseRow = { id: string; candidateLabel: string; openingTitle: string; status: CaseStatus }
+
+/**
+ * Cases as a table: the candidate's anonymous label (a link to the case), the opening and the status, then whatever
+ * the page adds (who handles it, the deadline).
+ */
+export function CaseTable<T extends CaseRow>({
+  caption,
+  rows,
+  href,
+  extraColumns,
+}: {
+  caption: string
+  rows: T[]
+  href: (row: T) => string
+  extraColumns: { header: string; cell: (row: T) => ReactNode }[]
+}) {
+  return (
+    <Table size="small">
+      <caption className="navds-sr-only">{caption}</caption>
+      <Table.Header>
+        <Table.Row>
+          {['Kandidat', 'Stilling', 'Status', ...extraColumns.map((column) => column.header)].map((header) => (
+            <Table.HeaderCell scope="col" key={header}>
+              {header}
+            </Table.HeaderCell>
+          ))}
+        </Table.Row>
+      </Table.Header>
+      <Table.Body>
+        {rows.map((row) => (
+          <Table.Row key={row.id}>
+            <Table.DataCell>
+              <Link as={RemixLink} to={href(row)}>
+                {row.candidateLabel}
+              </Link>
+            </Table.DataCell>
+            <Table.DataCell>{row.openingTitle}</Table.DataCell>
+            <Table.DataCell>{caseStatusLabels[row.status]}</Table.DataCell>
+            {extraColumns.map((column) => (
+              <Table.DataCell key={column.header}>{column.cell(row)}</Table.DataCell>
+            ))}
+          </Table.Row>
+        ))}
+      </Table.Body>
+    </Table>
   )
 }

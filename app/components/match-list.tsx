@@ -1,4 +1,4 @@
-import { BodyShort, VStack } from '@navikt/ds-react'
+import { Alert, BodyShort, VStack } from '@navikt/ds-react'
 import { useSearchParams } from '@remix-run/react'
 import type { ReactNode } from 'react'
 import { LinkPagination, pageHref } from './link-pagination'
@@ -13,7 +13,8 @@ type MatchPage<T> = { total: number; page: number; pageCount: number; from: numb
 export function MatchList<T>({
   matches,
   minScore,
-  summary,
+  counted,
+  none,
   pagesHeading,
   itemKey,
   itemAnchor,
@@ -21,7 +22,10 @@ export function MatchList<T>({
 }: {
   matches: MatchPage<T>
   minScore: number
-  summary: string
+  /** What the total counts, after the number: «kandidater passer». */
+  counted: string
+  /** What to say when nothing passes the hard filters. */
+  none: string
   pagesHeading: string
   itemKey: (item: T) => string
   /** The id a form's redirect jumps back to. */
@@ -32,7 +36,9 @@ export function MatchList<T>({
   return (
     <>
       <MatchFilterForm minScore={minScore} />
-      <BodyShort role="status">{summary}</BodyShort>
+      <BodyShort role="status">
+        {matches.total === 0 ? none : `${matches.total} ${counted}. Viser ${matches.from}–${matches.to}, best treff først.`}
+      </BodyShort>
       <VStack gap="space-24" as="ol" className="plain-list">
         {matches.results.map((item) => (
           <li key={itemKey(item)} id={itemAnchor?.(item)}>
@@ -48,4 +54,9 @@ export function MatchList<T>({
       />
     </>
   )
+}
+
+/** The search backend could not be reached; the outbox keeps every change until it is back. */
+export function SearchUnavailable() {
+  return <Alert variant="warning">Søket er ikke tilgjengelig akkurat nå. Prøv igjen om litt; ingen endringer går tapt.</Alert>
 }

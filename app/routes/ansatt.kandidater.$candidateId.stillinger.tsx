@@ -5,7 +5,7 @@ import { Form, useLoaderData } from '@remix-run/react'
 import { AuthenticityTokenInput } from 'remix-utils/csrf/react'
 import { z } from 'zod'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
-import { MatchList } from '~/components/match-list'
+import { MatchList, SearchUnavailable } from '~/components/match-list'
 import { MatchExplanationView } from '~/components/match-explanation'
 import { OpeningSummaryView } from '~/components/opening-summary'
 import { PageHeader } from '~/components/page-header'
@@ -59,17 +59,14 @@ export default function CandidateOpeningsPage() {
       {matches.status === 'incomplete' ? (
         <Alert variant="info">Profilen mangler timer, oppstart eller norsknivå, så det kan ikke regnes treff ennå.</Alert>
       ) : matches.status === 'unavailable' ? (
-        <Alert variant="warning">Søket er ikke tilgjengelig akkurat nå. Prøv igjen om litt.</Alert>
+        <SearchUnavailable />
       ) : (
         <>
           <MatchList
             matches={matches}
             minScore={query.minScore}
-            summary={
-              matches.total === 0
-                ? 'Ingen publiserte stillinger passer kravene ennå.'
-                : `${matches.total} stillinger passer. Viser ${matches.from}–${matches.to}, best treff først.`
-            }
+            counted="stillinger passer"
+            none="Ingen publiserte stillinger passer kravene ennå."
             pagesHeading="Sider med stillinger"
             itemKey={(result) => result.opening.id}
             renderItem={(result) => (

@@ -1,10 +1,11 @@
-import { Alert, BodyShort, Heading, Link, Table, Tag, VStack } from '@navikt/ds-react'
+import { Alert, BodyShort, Heading, Tag, VStack } from '@navikt/ds-react'
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { json } from '@remix-run/node'
-import { Link as RemixLink, useLoaderData } from '@remix-run/react'
+import { useLoaderData } from '@remix-run/react'
+import { CaseTable } from '~/components/case-panel'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { formatOsloDeadline } from '~/components/labels'
-import { caseStatusLabels, isEnded, type CaseStatus } from '~/modules/case-flow'
+import { isEnded, type CaseStatus } from '~/modules/case-flow'
 import { staffInbox } from '~/modules/cases.server'
 import { requireStaff } from '~/utils/auth.server'
 import { candidateLabel } from '../../search-index/candidate-document'
@@ -51,46 +52,22 @@ export async function loader({ request }: LoaderFunctionArgs) {
   })
 }
 
-function CaseTable({ caption, rows, showOwner }: { caption: string; rows: InboxRow[]; showOwner: boolean }) {
-  return (
-    <Table size="small">
-      <caption className="navds-sr-only">{caption}</caption>
-      <Table.Header>
-        <Table.Row>
-          <Table.HeaderCell scope="col">Kandidat</Table.HeaderCell>
-          <Table.HeaderCell scope="col">Stilling</Table.HeaderCell>
-          <Table.HeaderCell scope="col">Status</Table.HeaderCell>
-          {showOwner ? <Table.HeaderCell scope="col">Hos</Table.HeaderCell> : null}
-          <Table.HeaderCell scope="col">Svarfrist</Table.HeaderCell>
-        </Table.Row>
-      </Table.Header>
-      <Table.Body>
-        {rows.map((row) => (
-          <Table.Row key={row.id}>
-            <Table.DataCell>
-              <Link as={RemixLink} to={`/ansatt/saker/${row.id}`}>
-                {row.candidateLabel}
-              </Link>
-            </Table.DataCell>
-            <Table.DataCell>{row.openingTitle}</Table.DataCell>
-            <Table.DataCell>{caseStatusLabels[row.status]}</Table.DataCell>
-            {showOwner ? <Table.DataCell>{row.ownerName ?? 'Køen'}</Table.DataCell> : null}
-            <Table.DataCell>
-              {row.overdue ? (
-                <Tag variant="error" size="small">
-                  Fristen gikk ut {formatOsloDeadline(row.acknowledgeBy)}
-                </Tag>
-              ) : row.waiting ? (
-                formatOsloDeadline(row.acknowledgeBy)
-              ) : (
-                'Mottatt'
-              )}
-            </Table.DataCell>
-          </Table.Row>
-        ))}
-      </Table.Body>
-    </Table>
-  )
+function InboxTable({ caption, rows, showOwner }: { caption: string; rows: InboxRow[]; showOwner: boolean }) {
+  const deadline = {
+    header: 'Svarfrist',
+    cell: (row: InboxRow) =>
+      row.overdue ? (
+        <Tag variant="error" size="small">
+          Fristen gikk ut {formatOsloDeadline(row.acknowledgeBy)}
+        </Tag>
+      ) : row.waiting ? (
+        formatOsloDeadline(row.acknowledgeBy)
+      ) : (
+        'Mottatt'
+      ),
+  }
+  const owner = { header: 'Hos', cell: (row: InboxRow) => row.ownerName ?? 'Køen' }
+  return <CaseTable caption={caption} rows={rows} href={(row) => `/ansatt/saker/${row.id}`} extraColumns={showOwner ? [owner, deadline] : [deadline]} />
 }
 
 export default function StaffInboxPage() {
@@ -114,21 +91,21 @@ export default function StaffInboxPage() {
         <Heading level="2" size="medium" id="mine">
           Mine saker ({mine.length})
         </Heading>
-        {mine.length === 0 ? <BodyShort>Du har ingen saker.</BodyShort> : <CaseTable caption="Mine saker" rows={mine} showOwner={false} />}
+        {mine.length === 0 ? <BodyShort>Du har ingen saker.</BodyShort> : <InboxTable caption="Mine saker" rows={mine} showOwner={false} />}
       </VStack>
       <VStack gap="space-8" as="section" aria-labelledby="queue">
         <Heading level="2" size="medium" id="queue">
           Kontorets kø ({queue.length})
         </Heading>
         <BodyShort size="small">Saker ingen har ennå, fordi den ansvarlige er borte uten stedfortreder eller har sluttet.</BodyShort>
-        {queue.length === 0 ? <BodyShort>Køen er tom.</BodyShort> : <CaseTable caption="Kontorets kø" rows={queue} showOwner={false} />}
+        {queue.length === 0 ? <BodyShort>Køen er tom.</BodyShort> : <InboxTable caption="Kontorets kø" rows={queue} showOwner={false} />}
       </VStack>
       {teamLead ? (
         <VStack gap="space-8" as="section" aria-labelledby="team">
           <Heading level="2" size="medium" id="team">
             Teamets saker ({team.length})
           </Heading>
-          {team.length === 0 ? <BodyShort>Ingen andre i teamet har saker.</BodyShort> : <CaseTable caption="Teamets saker" rows={team} showOwner />}
+          {team.length === 0 ? <BodyShort>Ingen andre i teamet har saker.</BodyShort> : <InboxTable caption="Teamets saker" rows={team} showOwner />}
         </VStack>
       ) : null}
     </VStack>

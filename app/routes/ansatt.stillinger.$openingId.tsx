@@ -6,7 +6,7 @@ import { AuthenticityTokenInput } from 'remix-utils/csrf/react'
 import { z } from 'zod'
 import { AnonymisedCandidateView } from '~/components/anonymised-candidate'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
-import { MatchList } from '~/components/match-list'
+import { MatchList, SearchUnavailable } from '~/components/match-list'
 import { MatchExplanationView } from '~/components/match-explanation'
 import { PageHeader } from '~/components/page-header'
 import { assertCaseworker, requireCandidateForStaff } from '~/modules/candidates.server'
@@ -67,17 +67,14 @@ export default function RegionOpeningPage() {
       {matches.status === 'not-published' ? (
         <Alert variant="info">Stillingen er ikke publisert lenger.</Alert>
       ) : matches.status === 'unavailable' ? (
-        <Alert variant="warning">Søket er ikke tilgjengelig akkurat nå. Prøv igjen om litt.</Alert>
+        <SearchUnavailable />
       ) : (
         <>
           <MatchList
             matches={matches}
             minScore={query.minScore}
-            summary={
-              matches.total === 0
-                ? 'Ingen synlige kandidater fra kontoret ditt oppfyller kravene.'
-                : `${matches.total} kandidater passer. Viser ${matches.from}–${matches.to}, best treff først.`
-            }
+            counted="kandidater passer"
+            none="Ingen synlige kandidater fra kontoret ditt oppfyller kravene."
             pagesHeading="Sider med kandidater"
             itemKey={(result) => result.candidate.id}
             itemAnchor={(result) => `kandidat-${result.candidate.id}`}

@@ -1,10 +1,10 @@
-import { BodyShort, Heading, Link, Table, VStack } from '@navikt/ds-react'
+import { BodyShort, Heading, VStack } from '@navikt/ds-react'
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { json } from '@remix-run/node'
-import { Link as RemixLink, useLoaderData } from '@remix-run/react'
+import { useLoaderData } from '@remix-run/react'
 import { handlerSentence } from '~/components/case-note'
+import { CaseTable } from '~/components/case-panel'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
-import { caseStatusLabels } from '~/modules/case-flow'
 import { employerCases } from '~/modules/cases.server'
 import { caseSummaryOf } from '~/modules/matching.server'
 import { requireEmployer } from '~/utils/auth.server'
@@ -33,31 +33,12 @@ export default function EmployerCasesPage() {
       {cases.length === 0 ? (
         <BodyShort>Du har ingen saker ennå. Åpne en publisert stilling og se kandidater som passer.</BodyShort>
       ) : (
-        <Table size="small">
-          <caption className="navds-sr-only">Saker</caption>
-          <Table.Header>
-            <Table.Row>
-              <Table.HeaderCell scope="col">Kandidat</Table.HeaderCell>
-              <Table.HeaderCell scope="col">Stilling</Table.HeaderCell>
-              <Table.HeaderCell scope="col">Status</Table.HeaderCell>
-              <Table.HeaderCell scope="col">Hvem svarer</Table.HeaderCell>
-            </Table.Row>
-          </Table.Header>
-          <Table.Body>
-            {cases.map((item) => (
-              <Table.Row key={item.id}>
-                <Table.DataCell>
-                  <Link as={RemixLink} to={`/arbeidsgiver/saker/${item.id}`}>
-                    {item.candidateLabel}
-                  </Link>
-                </Table.DataCell>
-                <Table.DataCell>{item.openingTitle}</Table.DataCell>
-                <Table.DataCell>{caseStatusLabels[item.status]}</Table.DataCell>
-                <Table.DataCell>{handlerSentence(item)}</Table.DataCell>
-              </Table.Row>
-            ))}
-          </Table.Body>
-        </Table>
+        <CaseTable
+          caption="Saker"
+          rows={cases}
+          href={(item) => `/arbeidsgiver/saker/${item.id}`}
+          extraColumns={[{ header: 'Hvem svarer', cell: (item) => handlerSentence(item) }]}
+        />
       )}
     </VStack>
   )

@@ -7,7 +7,7 @@ import { z } from 'zod'
 import { AnonymisedCandidateView } from '~/components/anonymised-candidate'
 import { CaseNote } from '~/components/case-note'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
-import { MatchList } from '~/components/match-list'
+import { MatchList, SearchUnavailable } from '~/components/match-list'
 import { MatchExplanationView } from '~/components/match-explanation'
 import { PageHeader } from '~/components/page-header'
 import { requireOpeningOf } from '~/modules/employer-access.server'
@@ -87,17 +87,14 @@ export default function OpeningCandidatesPage() {
       {matches.status === 'not-published' ? (
         <Alert variant="info">Stillingen er ikke publisert. Publiser den for å se kandidater som passer.</Alert>
       ) : matches.status === 'unavailable' ? (
-        <Alert variant="warning">Søket er ikke tilgjengelig akkurat nå. Prøv igjen om litt; ingen endringer går tapt.</Alert>
+        <SearchUnavailable />
       ) : (
         <>
           <MatchList
             matches={matches}
             minScore={query.minScore}
-            summary={
-              matches.total === 0
-                ? 'Ingen synlige kandidater oppfyller kravene til stillingen ennå.'
-                : `${matches.total} kandidater oppfyller kravene. Viser ${matches.from}–${matches.to}, best treff først.`
-            }
+            counted="kandidater oppfyller kravene"
+            none="Ingen synlige kandidater oppfyller kravene til stillingen ennå."
             pagesHeading="Sider med kandidater"
             itemKey={(result) => result.candidate.id}
             itemAnchor={(result) => `kandidat-${result.candidate.id}`}

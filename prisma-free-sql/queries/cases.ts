@@ -1,8 +1,9 @@
+import type { PendingQuery, Row } from 'postgres'
 import { z } from 'zod'
 import { caseStatuses, employerVerdicts, type CaseStatus } from '../../app/modules/case-flow'
 import type { Routing } from '../../app/modules/case-routing'
 import type { Queryable } from '../db'
-import { parseRow, parseRows } from '../rows'
+import { parseRows } from '../rows'
 
 const caseSchema = z.object({
   id: z.string().uuid(),
@@ -37,6 +38,11 @@ const caseColumns = (sql: Queryable) => sql`
   c.escalated_at as "escalatedAt", c.acknowledged_at as "acknowledgedAt", c.employer_message as "employerMessage",
   c.employer_verdict as "employerVerdict", c.employer_verdict_reason as "employerVerdictReason",
   c.created_by_user_id as "createdByUserId", c.created_at as "createdAt", c.updated_at as "updatedAt", c.version`
+
+/** Cases matching `condition`, with their owner's name; one query shape for every read of a case. */
+async function selectCases(sql: Queryable, condition: PendingQuery<Row[]>): Promise<Case[]> {
+  return parseRows(caseSchema, await sql`select ${caseColumns(sql)} from cases c left join users owner on owner.id = c.owner_user_id where ${condition}`)
+}
 
 export type NewCase = {
   openingId: string
@@ -74,25 +80,16 @@ export async function openCase(sql: Queryable, input: NewCase): Promise<{ case: 
 }
 
 export async function findCase(sql: Queryable, caseId: string): Promise<Case | undefined> {
-  return parseRow(caseSchema, await sql`select ${caseColumns(sql)} from cases c left join users owner on owner.id = c.owner_user_id where c.id = ${caseId}`)
+  return (await selectCases(sql, sql`c.id = ${caseId}`))[0]
 }
 
 export async function findCaseFor(sql: Queryable, openingId: string, candidateId: string): Promise<Case | undefined> {
-  return parseRow(
-    caseSchema,
-    await sql`
-      select ${caseColumns(sql)} from cases c left join users owner on owner.id = c.owner_user_id
-      where c.opening_id = ${openingId} and c.candidate_id = ${candidateId}`,
-  )
+  return (await selectCases(sql, sql`c.opening_id = ${openingId} and c.candidate_id = ${candidateId}`))[0]
 }
 
 /** The cases of an opening, by candidate (the employer's match list shows each one's status). */
 export async function casesForOpening(sql: Queryable, openingId: string): Promise<Map<string, Case>> {
-  const rows = parseRows(
-    caseSchema,
-    await sql`select ${caseColumns(sql)} from cases c left join users owner on owner.id = c.owner_user_id where c.opening_id = ${openingId}`,
-  )
-  return new Map(rows.map((row) => [row.candidateId, row]))
+  return new Map((await selectCases(sql, sql`c.opening_id = ${openingId}`)).map((row) => [row.candidateId, row]))
 }
 
 export async function appendCaseEvent(
@@ -148,44 +145,44 @@ export async function caseHistory(sql: Queryable, caseId: string): Promise<CaseE
 const listedCaseSchema = caseSchema.extend({ openingTitle: z.string() })
 export type ListedCase = z.infer<typeof listedCaseSchema>
 
-const openFirst = (sql: Queryable) => sql`
-  order by (c.status in ('candidate_no', 'hired', 'not_hired', 'withdrawn')), c.acknowledged_at is not null, c.acknowledge_by, c.created_at desc`
-
-/** Every case on the openings of the organisations the employer is an active member of. */
-export async function listCasesForEmployer(sql: Queryable, userId: string): Promise<ListedCase[]> {
+/** Cases with their opening's title, open ones first and the most urgent deadline first among them. */
+async function listCases(sql: Queryable, condition: PendingQuery<Row[]>): Promise<ListedCase[]> {
   return parseRows(
     listedCaseSchema,
     await sql`
       select ${caseColumns(sql)}, o.title as "openingTitle"
       from cases c
       join openings o on o.id = c.opening_id
-      join workplaces w on w.id = o.workplace_id
-      join organisation_memberships m on m.organisation_id = w.organisation_id and m.user_id = ${userId} and m.status = 'active'
       left join users owner on owner.id = c.owner_user_id
-      ${openFirst(sql)}
+      where ${condition}
+      order by (c.status in ('candidate_no', 'hired', 'not_hired', 'withdrawn')), c.acknowledged_at is not null, c.acknowledge_by,
+        c.created_at desc
       limit 500`,
   )
 }
 
+/** Every case on the openings of the organisations the employer is an active member of. */
+export function listCasesForEmployer(sql: Queryable, userId: string): Promise<ListedCase[]> {
+  return listCases(
+    sql,
+    sql`o.workplace_id in (
+      select w.id from workplaces w
+      join organisation_memberships m on m.organisation_id = w.organisation_id and m.user_id = ${userId} and m.status = 'active')`,
+  )
+}
+
 /** A staff member's inbox: their own cases, and the cases in their office's queue (their team's, or nobody's team). */
-export async function listCasesForStaff(
+export function listCasesForStaff(
   sql: Queryable,
   staff: { userId: string; officeId: string; teamId: string | null; wholeTeam: boolean },
 ): Promise<ListedCase[]> {
   const teamCondition = staff.teamId ? sql`(c.team_id = ${staff.teamId} or c.team_id is null)` : sql`true`
-  return parseRows(
-    listedCaseSchema,
-    await sql`
-      select ${caseColumns(sql)}, o.title as "openingTitle"
-      from cases c
-      join openings o on o.id = c.opening_id
-      left join users owner on owner.id = c.owner_user_id
-      where c.office_id = ${staff.officeId}
-        and (c.owner_user_id = ${staff.userId}
-          or (c.owner_user_id is null and ${teamCondition})
-          ${staff.wholeTeam ? sql`or ${teamCondition}` : sql``})
-      ${openFirst(sql)}
-      limit 500`,
+  return listCases(
+    sql,
+    sql`c.office_id = ${staff.officeId}
+      and (c.owner_user_id = ${staff.userId}
+        or (c.owner_user_id is null and ${teamCondition})
+        ${staff.wholeTeam ? sql`or ${teamCondition}` : sql``})`,
   )
 }
 

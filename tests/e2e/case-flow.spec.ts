@@ -1,12 +1,5 @@
-import AxeBuilder from '@axe-core/playwright'
 import { expect, test, type Page } from '@playwright/test'
-import { DEMO_PASSWORD, demoLogins, logIn } from './support'
-
-async function expectNoSeriousViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze()
-  const serious = results.violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-  expect(serious.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`)).toEqual([])
-}
+import { DEMO_PASSWORD, demoLogins, expectNoSeriousAxeViolations, logIn, openCandidateList } from './support'
 
 /**
  * One of the demo specialist's own visible candidates who matches the opening, found the way an integration would:
@@ -39,14 +32,7 @@ test('an employer\'s interest becomes a case the specialist answers, and the emp
   await employer.getByRole('link', { name: /Bakeriassistent/ }).first().click()
   await employer.waitForURL(/\/arbeidsgiver\/stillinger\/[0-9a-f-]{36}$/)
   const openingId = new URL(employer.url()).pathname.split('/')[3]!
-  await employer.getByRole('link', { name: 'Se kandidater som passer' }).click()
-  // The terms come first unless another test in this run has accepted them already.
-  await expect(employer.getByRole('heading', { level: 1, name: /Vilkår|Kandidater som passer/ })).toBeVisible()
-  if (await employer.getByRole('heading', { level: 1, name: /Vilkår/ }).isVisible()) {
-    await employer.getByLabel('Jeg har lest og godtar vilkårene').check()
-    await employer.getByRole('button', { name: 'Godta vilkårene' }).click()
-  }
-  await expect(employer.getByRole('heading', { level: 1, name: 'Kandidater som passer' })).toBeVisible()
+  await openCandidateList(employer)
 
   const specialistContext = await browser.newContext()
   const specialist = await specialistContext.newPage()
@@ -66,16 +52,16 @@ test('an employer\'s interest becomes a case the specialist answers, and the emp
   await expect(employer.getByText(/Interessen er registrert/)).toBeVisible()
   // At once: who answers, and by when.
   await expect(match).toContainText(/Jobbspesialist .+ svarer innen (mandag|tirsdag|onsdag|torsdag|fredag) \d+\. \w+ kl\. 16:00/)
-  await expectNoSeriousViolations(employer)
+  await expectNoSeriousAxeViolations(employer)
 
   // The specialist's inbox has it; the specialist acknowledges, asks the candidate and records the yes.
   await specialist.getByRole('link', { name: 'Saker' }).click()
   await expect(specialist.getByRole('heading', { level: 1, name: 'Saker' })).toBeVisible()
   await expect(specialist.getByRole('status')).toContainText(/venter på at noen bekrefter/)
-  await expectNoSeriousViolations(specialist)
+  await expectNoSeriousAxeViolations(specialist)
   await specialist.getByRole('link', { name: label }).first().click()
   await expect(specialist.getByText('Vi har plass fra mandag. Kan kandidaten komme innom?')).toBeVisible()
-  await expectNoSeriousViolations(specialist)
+  await expectNoSeriousAxeViolations(specialist)
   for (const step of ['Bekreft at saken er mottatt', 'Kandidaten er spurt', 'Kandidaten sa ja']) {
     await specialist.getByRole('button', { name: step }).click()
     await expect(specialist.getByText('Saken er oppdatert.')).toBeVisible()
@@ -87,7 +73,7 @@ test('an employer\'s interest becomes a case the specialist answers, and the emp
   const row = employer.getByRole('row').filter({ hasText: label })
   await expect(row).toContainText('Kandidaten har sagt ja')
   await expect(row).toContainText(/Jobbspesialist .+ følger opp saken\./)
-  await expectNoSeriousViolations(employer)
+  await expectNoSeriousAxeViolations(employer)
   await row.getByRole('link', { name: label }).click()
   await employer.getByRole('button', { name: 'Møte er avtalt' }).click()
   await expect(employer.getByText('Status: Møte er avtalt')).toBeVisible()
@@ -100,7 +86,7 @@ test('an employer\'s interest becomes a case the specialist answers, and the emp
   await employer.getByRole('button', { name: 'Avslutt uten ansettelse' }).click()
   await expect(employer.getByText('Status: Ikke ansatt')).toBeVisible()
   await expect(employer.getByRole('heading', { name: 'Neste steg' })).toHaveCount(0)
-  await expectNoSeriousViolations(employer)
+  await expectNoSeriousAxeViolations(employer)
 
   // The specialist sees the end, and who ended it.
   await specialist.reload()

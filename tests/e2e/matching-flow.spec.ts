@@ -1,12 +1,5 @@
-import AxeBuilder from '@axe-core/playwright'
 import { expect, test, type Page } from '@playwright/test'
-import { DEMO_PASSWORD, demoLogins, logIn } from './support'
-
-async function expectNoSeriousViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze()
-  const serious = results.violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-  expect(serious.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`)).toEqual([])
-}
+import { DEMO_PASSWORD, demoLogins, expectNoSeriousAxeViolations, logIn, openCandidateList } from './support'
 
 /** "136 kandidater oppfyller kravene. …" → 136. */
 async function totalOnPage(page: Page): Promise<number> {
@@ -22,16 +15,7 @@ test('an employer sees ranked anonymised candidates with reasons, and a withdraw
   const employer = await employerContext.newPage()
   await logIn(employer, demoLogins.employer, DEMO_PASSWORD)
   await employer.getByRole('link', { name: /Bakeriassistent/ }).first().click()
-  await employer.getByRole('link', { name: 'Se kandidater som passer' }).click()
-
-  // The terms come first, once (case-flow.spec.ts, running alongside, may have accepted them); then the list.
-  await expect(employer.getByRole('heading', { level: 1, name: /Vilkår|Kandidater som passer/ })).toBeVisible()
-  if (await employer.getByRole('heading', { level: 1, name: /Vilkår/ }).isVisible()) {
-    await employer.getByLabel('Jeg har lest og godtar vilkårene').check()
-    await employer.getByRole('button', { name: 'Godta vilkårene' }).click()
-  }
-
-  await expect(employer.getByRole('heading', { level: 1, name: 'Kandidater som passer' })).toBeVisible()
+  await openCandidateList(employer)
   const openingUrl = new URL(employer.url())
   const openingId = openingUrl.pathname.split('/')[3]!
   const before = await totalOnPage(employer)
@@ -39,7 +23,7 @@ test('an employer sees ranked anonymised candidates with reasons, and a withdraw
   const first = employer.getByRole('article').first()
   await expect(first).toContainText(/Kandidat [0-9A-F]{6}/)
   await expect(employer.getByText(/Treff \d+ av 100/).first()).toBeVisible()
-  await expectNoSeriousViolations(employer)
+  await expectNoSeriousAxeViolations(employer)
 
   // The specialist withdraws consent for one of their office's candidates who matches this opening.
   const specialistContext = await browser.newContext()
@@ -48,7 +32,7 @@ test('an employer sees ranked anonymised candidates with reasons, and a withdraw
   await specialist.waitForURL(/\/ansatt/)
   await specialist.goto(`/ansatt/stillinger/${openingId}`)
   await expect(specialist.getByText(/\d+ kandidater passer/)).toBeVisible()
-  await expectNoSeriousViolations(specialist)
+  await expectNoSeriousAxeViolations(specialist)
   await specialist.getByRole('link', { name: /^Åpne Kandidat/ }).first().click()
   await specialist.getByRole('link', { name: 'Samtykke' }).click()
   await specialist.getByRole('button', { name: 'Trekk samtykket' }).click()
@@ -82,8 +66,8 @@ test('a specialist sees ranked openings with reasons for a candidate', async ({ 
   await page.getByRole('link', { name: 'Stillinger som passer' }).click()
   await expect(page.getByRole('heading', { level: 1, name: 'Stillinger som passer' })).toBeVisible()
   await expect(page.getByText(/stillinger passer|Ingen publiserte stillinger/)).toBeVisible()
-  await expectNoSeriousViolations(page)
+  await expectNoSeriousAxeViolations(page)
   await page.goto('/ansatt/stillinger')
   await expect(page.getByRole('heading', { level: 1, name: /Stillinger i Oslo/ })).toBeVisible()
-  await expectNoSeriousViolations(page)
+  await expectNoSeriousAxeViolations(page)
 })

@@ -167,3 +167,17 @@ export async function expectNoSeriousAxeViolations(page: Page): Promise<void> {
   )
   expect(serious, `axe violations on ${page.url()}:\n${describe.join('\n')}`).toEqual([])
 }
+
+/**
+ * From an opening's page to its ranked candidates. The terms come first, once per employer: another test running
+ * alongside may already have accepted them for the demo employer.
+ */
+export async function openCandidateList(employer: Page): Promise<void> {
+  await employer.getByRole('link', { name: 'Se kandidater som passer' }).click()
+  await expect(employer.getByRole('heading', { level: 1, name: /Vilkår|Kandidater som passer/ })).toBeVisible()
+  if (await employer.getByRole('heading', { level: 1, name: /Vilkår/ }).isVisible()) {
+    await employer.getByLabel('Jeg har lest og godtar vilkårene').check()
+    await employer.getByRole('button', { name: 'Godta vilkårene' }).click()
+  }
+  await expect(employer.getByRole('heading', { level: 1, name: 'Kandidater som passer' })).toBeVisible()
+}

@@ -43,6 +43,7 @@ import { randomSyntheticNationalId } from '../../scripts/synthetic-national-id'
 import { serverUrl, useTestDatabase } from '../support/database'
 import { newEmployerWithOrganisation, workplaceInput } from '../support/employer-fixtures'
 import { createStaffUser } from '../support/fixtures'
+import { consentForAllEmployers } from '../support/matching-fixtures'
 
 const db = useTestDatabase()
 
@@ -106,14 +107,7 @@ async function newCandidate(home: string): Promise<Candidate> {
 }
 
 async function giveConsent(candidate: Candidate): Promise<void> {
-  await recordConsent(specialist, candidate, {
-    givenToUserId: specialist.id,
-    method: 'meeting',
-    scope: 'all',
-    scopeCounties: [],
-    givenOn: today,
-    expiresOn: defaultConsentExpiry(today),
-  })
+  await recordConsent(specialist, candidate, consentForAllEmployers(specialist))
 }
 
 /** A candidate whose profile is complete and who has consented: visible to employers once synced. */

@@ -3,7 +3,7 @@ import { createOpening, todayInNorway, transitionOpening } from '~/modules/openi
 import { addOwnTask, createWorkplace, saveCarvedJob } from '~/modules/workplaces.server'
 import { defaultConsentExpiry } from '../../matching/visibility'
 import type { Queryable } from '../../prisma-free-sql/db'
-import { findCandidate, type ProfileInput } from '../../prisma-free-sql/queries/candidates'
+import { findCandidate, type ConsentInput, type ProfileInput } from '../../prisma-free-sql/queries/candidates'
 import { findOpeningForMember, type Opening } from '../../prisma-free-sql/queries/openings'
 import type { User } from '../../prisma-free-sql/queries/users'
 import { randomSyntheticNationalId } from '../../scripts/synthetic-national-id'
@@ -55,15 +55,13 @@ export async function createVisibleCandidate(sql: Queryable, specialist: User, o
   if (created.outcome !== 'created') throw new Error('not created')
   const candidate = (await findCandidate(sql, created.candidateId))!
   await saveCandidateProfile(specialist, candidate, candidate.version, candidateProfile(overrides))
-  await recordConsent(specialist, candidate, {
-    givenToUserId: specialist.id,
-    method: 'meeting',
-    scope: 'all',
-    scopeCounties: [],
-    givenOn: today,
-    expiresOn: defaultConsentExpiry(today),
-  })
+  await recordConsent(specialist, candidate, consentForAllEmployers(specialist))
   return candidate.id
+}
+
+/** Consent given to `specialist` in a meeting today, for every employer, for the default six months. */
+export function consentForAllEmployers(specialist: User): ConsentInput {
+  return { givenToUserId: specialist.id, method: 'meeting', scope: 'all', scopeCounties: [], givenOn: today, expiresOn: defaultConsentExpiry(today) }
 }
 
 /** A published work-training opening in Oslo: «Lagerhjelp», carved from Varemottak (heavy lifting) and Merke paller. */
