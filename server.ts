@@ -7,7 +7,10 @@ import { createRequestHandler } from '@remix-run/express'
 import type { ServerBuild } from '@remix-run/node'
 import compression from 'compression'
 import express from 'express'
+import { createMailTransport } from './emails/mailer'
+import { startEmailWorker } from './emails/outbox-worker'
 import { prepareRuntime, withSessionSecret } from './app/modules/runtime.server'
+import { startScheduledJobs } from './app/modules/scheduled-jobs.server'
 import { type Env } from './app/utils/env.server'
 import { projectRoot } from './app/utils/project-root.server'
 import { getSearchBackend, searchBackendKind } from './search-index/backends'
@@ -59,6 +62,9 @@ export async function startPortal(env: Env, options: { seed?: boolean; log?: (li
     })
     .catch((error: unknown) => log(`Search index: could not check whether it is empty (${error instanceof Error ? error.message : String(error)})`))
   const searchWorker = startSearchWorker({ sql, backend: getSearchBackend, log, startAfter: emptyIndexCheck })
+  // Notices reach people through the e-mail outbox; reminders, escalations and digests are set off by time.
+  const emailWorker = startEmailWorker({ sql, transport: createMailTransport({ smtpUrl: fullEnv.SMTP_URL, from: fullEnv.MAIL_FROM, mailDir: fullEnv.MAIL_DIR }), log })
+  const scheduledJobs = startScheduledJobs({ sql, log })
 
   const build = fullEnv.NODE_ENV === 'development' ? reloadingBuild() : await importBuild()
   const app = express()
@@ -86,6 +92,8 @@ export async function startPortal(env: Env, options: { seed?: boolean; log?: (li
     url,
     close: async () => {
       await searchWorker.stop()
+      await scheduledJobs.stop()
+      await emailWorker.stop()
       await emptyIndexCheck
       await stopBackgroundReindex()
       await new Promise<void>((resolve) => server.close(() => resolve()))

@@ -15,11 +15,12 @@ import {
 import type { ReactNode } from 'react'
 import { AuthenticityTokenInput, AuthenticityTokenProvider } from 'remix-utils/csrf/react'
 import { GeneralErrorBoundary } from './components/error-boundary'
+import { unreadCount } from './modules/notifications.server'
 import { roleLabels } from './components/labels'
 import appStyles from './styles/app.css'
 import { issueCsrfToken } from './utils/csrf.server'
 import { getEnv } from './utils/env.server'
-import { navigationFor } from './utils/navigation'
+import { navigationFor, noticesItem } from './utils/navigation'
 import { getSessionUser } from './utils/session.server'
 
 export const links: LinksFunction = () => [
@@ -34,6 +35,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return json(
     {
       user: user ? { name: user.name, accountType: user.accountType, roles: user.roles, officeName: user.officeName } : null,
+      unreadNotices: user ? await unreadCount(user.id) : 0,
       csrfToken,
       developmentMailbox: getEnv().DEVELOPMENT_MAILBOX,
     },
@@ -76,9 +78,20 @@ function Shell({ children }: { children: ReactNode }) {
           <HStack as="ul" gap="space-24" className="main-nav__list">
             {navigationFor(user).map((item) => (
               <li key={item.to}>
-                <NavLink to={item.to} end={item.end ?? false} className="main-nav__link">
+                <NavLink
+                  to={item.to}
+                  end={item.end ?? false}
+                  className="main-nav__link"
+                  aria-describedby={item.to === noticesItem.to && data?.unreadNotices ? 'unread-notices' : undefined}
+                >
                   {item.label}
                 </NavLink>
+                {item.to === noticesItem.to && data?.unreadNotices ? (
+                  <span className="unread-badge" id="unread-notices">
+                    {data.unreadNotices}
+                    <span className="sr-only"> uleste</span>
+                  </span>
+                ) : null}
               </li>
             ))}
           </HStack>

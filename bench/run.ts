@@ -1,5 +1,6 @@
 // `npm run bench`: the job-carving assistant's response time for a large workplace (bench/carving.ts), matching
-// at 100,000 candidates on every search backend available (bench/matching.ts; BENCH_MATCHING_SIZE for fewer), and
+// at 100,000 candidates on every search backend available (bench/matching.ts; BENCH_MATCHING_SIZE for fewer),
+// 10,000 notices through the e-mail outbox to a local SMTP server (bench/email-outbox.ts), and
 // what a newcomer's `npm start` costs. Starts the portal as a child process on a
 // fresh embedded database (so migration and demo seeding are included), measures the time to the
 // first 200 from /logg-inn and the resident memory idle and under the browser-test load, then starts
@@ -13,6 +14,7 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { buildIfNeeded } from '../scripts/build'
 import { benchmarkCarving, CARVING_P95_TARGET_MS, carvingTargetLabels } from './carving'
+import { benchmarkEmailOutbox, DEFAULT_EMAIL_COUNT } from './email-outbox'
 import { benchmarkMatching, DEFAULT_MATCHING_SIZE } from './matching'
 import { startScriptNodeArguments } from '../scripts/start-command'
 
@@ -205,6 +207,9 @@ try {
   console.log(`Matching, ${matchingSize} candidates and ${Math.round(matchingSize / 10)} openings, for each backend available…`)
   const matching = await benchmarkMatching({ size: matchingSize })
 
+  console.log(`E-mail outbox, ${DEFAULT_EMAIL_COUNT} notices to a local SMTP server, for each database available…`)
+  const email = await benchmarkEmailOutbox()
+
   console.log('First start on an empty data directory (migrate + demo data)…')
   const first = await startServer(dataDir, mailDir, await freePort())
   const firstIdle = await idleRssMb(first.child.pid!)
@@ -225,6 +230,7 @@ try {
       `${carving.p50Ms.toFixed(1)} / ${carving.p95Ms.toFixed(1)} / ${carving.maxMs.toFixed(1)} ms (p95 ${carving.withinTarget ? 'within' : 'OVER'} target < ${CARVING_P95_TARGET_MS} ms)`,
     ],
     ...matching.rows,
+    ...email.rows,
     ['First start: spawn → 200 /logg-inn (incl. migrate + seed)', seconds(first.readyMs)],
     ['First start: RSS idle', megabytes(firstIdle)],
     [`Browser suite against it (${load.passed} passed, ${load.failed} failed)`, seconds(load.ms)],
@@ -253,7 +259,7 @@ try {
   if (!existsSync(resultsFile)) writeFileSync(resultsFile, '# Benchmarks\n')
   appendFileSync(resultsFile, markdown)
   console.log(`\nAppended to ${path.relative(projectRoot, resultsFile)}`)
-  if (!withinTarget || !carving.withinTarget || !matching.allTargetsMet || load.failed > 0) exitCode = 1
+  if (!withinTarget || !carving.withinTarget || !matching.allTargetsMet || !email.allTargetsMet || load.failed > 0) exitCode = 1
 } catch (error) {
   console.error((error as Error).message)
   exitCode = 1

@@ -14,6 +14,7 @@
  * ends. (Holding the lock would also dead-lock embedded PGlite, which has a single connection.)
  */
 import { z } from 'zod'
+import { startPollingWorker, wakeWorkers } from '../app/utils/polling-worker.server'
 import { MIN_CANDIDATES_SHARING_MUNICIPALITY } from '../matching/visibility'
 import type { Queryable, Sql } from '../prisma-free-sql/db'
 import { parseRows } from '../prisma-free-sql/rows'
@@ -93,20 +94,12 @@ async function enqueueLocationNeighbours(tx: Queryable, municipalityNumber: stri
   }
 }
 
-// Remix's server build and server.ts are separate module graphs; globalThis lets an enqueue in a route wake the
-// worker that server.ts started.
-const wakeKey = Symbol.for('jobbsnekker.searchWorkers')
-type WakeRegistry = { [wakeKey]?: Set<() => void> }
-function wakers(): Set<() => void> {
-  const holder = globalThis as WakeRegistry
-  holder[wakeKey] ??= new Set()
-  return holder[wakeKey]
-}
-
 /** Wakes this process's workers; they run a pass shortly, once the enqueueing transaction has committed. */
 export function wakeSearchWorkersSoon(): void {
-  for (const wake of wakers()) wake()
+  wakeWorkers(SEARCH_WORKER)
 }
+
+const SEARCH_WORKER = 'search-sync'
 
 // ---------------------------------------------------------------------------------------------
 // Processing
@@ -440,17 +433,13 @@ export type SearchWorker = {
 export function startSearchWorker(options: SearchWorkerOptions): SearchWorker {
   const batchSize = options.batchSize ?? 200
   const pollMs = options.pollMs ?? 250
-  const wakeDelayMs = options.wakeDelayMs ?? 20
   const cleanupEveryMs = options.cleanupEveryMs ?? 60_000
   const log = options.log ?? ((line: string) => console.warn(line))
   const backendOf = () => (typeof options.backend === 'function' ? options.backend() : options.backend)
-  let stopped = false
-  let timer: ReturnType<typeof setTimeout> | undefined
-  let dueAt = Infinity
-  let running: Promise<void> | undefined
   let lastCleanup = 0
   let sweptFor = ''
   let lastLogged = { message: '', at: 0 }
+  let stopped = false
 
   const shared: RunningSearchWorker = { sql: options.sql, backend: backendOf, startedAt: new Date(), lastPassAt: null, lastProblem: null }
   ;(globalThis as RunningHolder)[runningKey] = shared
@@ -491,53 +480,12 @@ export function startSearchWorker(options: SearchWorkerOptions): SearchWorker {
     }
   }
 
-  const schedule = (delay: number) => {
-    if (stopped) return
-    const at = Date.now() + delay
-    if (timer && at >= dueAt) return
-    if (timer) clearTimeout(timer)
-    dueAt = at
-    timer = setTimeout(run, delay)
-    timer.unref?.()
-  }
-
-  let again = false
-  function run() {
-    timer = undefined
-    dueAt = Infinity
-    if (stopped) return
-    if (running) {
-      again = true
-      return
-    }
-    running = pass().finally(() => {
-      running = undefined
-      if (again) {
-        again = false
-        schedule(wakeDelayMs)
-      } else schedule(pollMs)
-    })
-  }
-
-  let ready = !options.startAfter
-  const wake = () => {
-    if (!ready) return
-    if (running) again = true
-    else schedule(wakeDelayMs)
-  }
-  wakers().add(wake)
-  if (options.startAfter) {
-    const begin = () => {
-      ready = true
-      schedule(0)
-    }
-    options.startAfter.then(begin, begin)
-  } else schedule(0)
+  const worker = startPollingWorker({ name: SEARCH_WORKER, pass, pollMs, wakeDelayMs: options.wakeDelayMs, startAfter: options.startAfter })
 
   return {
-    wake,
+    wake: worker.wake,
     drain: async () => {
-      while (running) await running
+      await worker.idle()
       for (;;) {
         const result = await processSearchOutbox(options.sql, backendOf(), { batchSize })
         if (result.claimed === 0) return
@@ -545,12 +493,9 @@ export function startSearchWorker(options: SearchWorkerOptions): SearchWorker {
     },
     stop: async () => {
       stopped = true
-      wakers().delete(wake)
       const holder = globalThis as RunningHolder
       if (holder[runningKey] === shared) delete holder[runningKey]
-      if (timer) clearTimeout(timer)
-      timer = undefined
-      await running
+      await worker.stop()
     },
   }
 }

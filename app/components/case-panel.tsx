@@ -11,6 +11,12 @@ export type CaseHistoryEntry = { action: string; toStatus: CaseStatus; actorName
 function describeEvent(entry: CaseHistoryEntry): string {
   if (entry.action === 'open') return 'Saken ble opprettet'
   if (entry.action === 'take') return 'Saken ble tatt fra køen'
+  if (entry.action === 'escalate') return 'Svarfristen gikk ut, og saken ble sendt til teamlederen'
+  if (entry.action === 'trialAgreementCreated') return 'Avtalen om utprøving ble skrevet'
+  if (entry.action === 'trialAgreementUpdated') return 'Avtalen om utprøving ble endret'
+  if (entry.action === 'propose') return 'Kandidaten ble foreslått for arbeidsgiveren'
+  // The verdict's reason holds the verdict itself and why (verdictEventReason), so it is the line, not a «Begrunnelse».
+  if (entry.action === 'verdict') return `Arbeidsgiverens vurdering: ${entry.reason}`
   if ((caseActions as string[]).includes(entry.action)) return `${actionLabel(entry.action as CaseAction)} – ${caseStatusLabels[entry.toStatus]}`
   return caseStatusLabels[entry.toStatus]
 }
@@ -29,7 +35,7 @@ export function CaseHistory({ history }: { history: CaseHistoryEntry[] }) {
               <strong>{formatOsloDateTime(entry.at)}</strong>: {describeEvent(entry)}
               {entry.actorName ? ` (${entry.actorName})` : ''}
             </BodyShort>
-            {entry.reason ? <BodyShort size="small">Begrunnelse: {entry.reason}</BodyShort> : null}
+            {entry.reason && entry.action !== 'verdict' ? <BodyShort size="small">Begrunnelse: {entry.reason}</BodyShort> : null}
           </li>
         ))}
       </ol>

@@ -107,7 +107,7 @@ export async function registerEmployer(input: EmployerRegistration): Promise<Reg
     }
   })
   const { notify, ...outcome } = result
-  for (const email of notify ?? []) await deliver(membershipRequestEmail(email, portalUrl('/arbeidsgiver/medlemmer')))
+  for (const email of notify ?? []) await deliver(await membershipRequestEmail(email, portalUrl('/arbeidsgiver/medlemmer')))
   return outcome
 }
 
@@ -131,7 +131,7 @@ export async function requestPasswordReset(email: string): Promise<void> {
   const user = await findUserByEmail(getSql(), email)
   if (!user || user.disabledAt) return
   const token = await issuePasswordToken(user.id, 'reset', RESET_LINK_MINUTES)
-  await deliver(passwordResetEmail(user.email, passwordLink(token), RESET_LINK_MINUTES))
+  await deliver(await passwordResetEmail(user.email, passwordLink(token), RESET_LINK_MINUTES))
 }
 
 export type TokenState = 'valid' | 'expired' | 'used' | 'unknown'
@@ -183,7 +183,7 @@ export async function inviteStaff(actor: User, invitation: StaffInvitation): Pro
   })
   if (!created) return { outcome: 'email-taken' }
   const token = await issuePasswordToken(created, 'invitation', INVITATION_DAYS * 24 * 60)
-  await deliver(invitationEmail(invitation.email, passwordLink(token), INVITATION_DAYS))
+  await deliver(await invitationEmail(invitation.email, passwordLink(token), INVITATION_DAYS))
   return { outcome: 'invited', userId: created }
 }
 
@@ -221,9 +221,9 @@ export async function inviteEmployerColleague(
   })
   if (result.outcome === 'invited') {
     const token = await issuePasswordToken(result.userId, 'invitation', INVITATION_DAYS * 24 * 60)
-    await deliver(invitationEmail(invitation.email, passwordLink(token), INVITATION_DAYS))
+    await deliver(await invitationEmail(invitation.email, passwordLink(token), INVITATION_DAYS))
   } else if (result.outcome === 'added') {
-    await deliver(membershipGrantedEmail(invitation.email, portalUrl('/arbeidsgiver')))
+    await deliver(await membershipGrantedEmail(invitation.email, portalUrl('/arbeidsgiver')))
   }
   return result
 }

@@ -441,7 +441,7 @@ export async function handOverCandidate(user: User, candidate: Candidate, newRes
   })
   if (result === 'handed-over') {
     const successor = await findUserById(getSql(), newResponsibleId)
-    if (successor) await deliver(candidateHandoverEmail(successor.email, portalUrl(`/ansatt/kandidater/${candidate.id}`)))
+    if (successor) await deliver(await candidateHandoverEmail(successor.email, portalUrl(`/ansatt/kandidater/${candidate.id}`)))
   }
   return result
 }

@@ -115,3 +115,56 @@ export type CaseMove = z.infer<typeof caseMoveSchema>
 
 export const actionLabel = (action: CaseAction) => caseTransitions[action].label
 export const actionNeedsReason = (action: CaseAction) => caseTransitions[action].reasonRequired
+
+// ---------------------------------------------------------------------------------------------
+// The employer's verdict on a proposal. It is the employer's view of the candidate, not a step of the flow: it never
+// moves the status, so the transitions above stay the only way a case moves. A verdict can point the specialist to
+// the step that follows from it (stepAfterVerdict), and the specialist takes that step with its own rules and reason.
+
+export type CaseOrigin = 'employer_interest' | 'specialist_proposal'
+
+/** The employer gives a verdict on a candidate NAV proposed (not on one they asked for themselves), while the case is open. */
+export const verdictAllowed = (origin: CaseOrigin, status: CaseStatus) => origin === 'specialist_proposal' && !isEnded(status)
+
+/** Shown where no verdict has been given yet. */
+export const noVerdictLabel = 'Ikke vurdert ennå'
+
+/**
+ * Leaves room in the case event's reason (1000 characters) for the verdict's name in front of it, so the trail keeps
+ * the whole reason (verdictEventReason).
+ */
+export const VERDICT_REASON_MAX = 900
+
+/** A verdict posted from the employer's case page; `version` is the case version the page showed. */
+export const verdictSchema = z
+  .object({
+    intent: z.literal('verdict', { errorMap: () => ({ message: 'Ukjent handling. Last siden på nytt.' }) }),
+    version: z.coerce.number({ message: 'Last siden på nytt.' }).int().min(1),
+    verdict: z.enum(employerVerdicts, { message: 'Velg en vurdering.' }),
+    reason: z.string().trim().max(VERDICT_REASON_MAX, `Begrunnelsen kan ha høyst ${VERDICT_REASON_MAX} tegn.`).default(''),
+  })
+  .superRefine((value, context) => {
+    if (verdictNeedsReason(value.verdict) && value.reason === '') {
+      context.addIssue({
+        code: 'custom',
+        path: ['reason'],
+        message: 'Skriv hvorfor kandidaten ikke er aktuell, så vet jobbspesialisten hva som passer bedre neste gang.',
+      })
+    }
+  })
+export type VerdictInput = z.infer<typeof verdictSchema>
+
+/** What the case's history keeps of a verdict: which one, and the reason when one was given. */
+export const verdictEventReason = (verdict: EmployerVerdict, reason: string) =>
+  reason.trim() === '' ? employerVerdictLabels[verdict] : `${employerVerdictLabels[verdict]}: ${reason.trim()}`
+
+/**
+ * The step a verdict points the specialist to, if the flow allows it now: «Ikke aktuell» to closing the case, «Fikk
+ * jobben» to recording the hire (which the flow allows only after a meeting; before that there is nothing to suggest,
+ * as the candidate has not even been asked). Never taken automatically: the specialist may know better (say, the
+ * employer meant "not now").
+ */
+export function stepAfterVerdict(verdict: EmployerVerdict | null, status: CaseStatus): CaseAction | null {
+  const wanted: CaseAction | null = verdict === 'not_relevant' ? 'withdraw' : verdict === 'got_the_job' ? 'hire' : null
+  return wanted && availableActions(status, 'staff').includes(wanted) ? wanted : null
+}

@@ -1,5 +1,6 @@
 import { getSql, type Queryable } from '../../prisma-free-sql/db'
 import { appendAudit } from '../../prisma-free-sql/queries/audit'
+import { employerRecipientsForCase, marketContactsForOpening, queueHoldersFor } from '../../prisma-free-sql/queries/case-deadlines'
 import { findAbsence, findCandidate } from '../../prisma-free-sql/queries/candidates'
 import {
   appendCaseEvent,
@@ -20,6 +21,7 @@ import { assertCaseworker } from './candidates.server'
 import { caseMoveSchema, decideTransition, isEnded, type CaseAction, type CaseActorKind } from './case-flow'
 import { notFound, requireUuid } from './employer-access.server'
 import { routeCase, type Routing, type StaffMember } from './case-routing'
+import { notify } from './notifications.server'
 import { acknowledgeDeadline, reminderTime } from './working-days'
 
 const asStaffMember = (user: User): StaffMember => ({ userId: user.id, name: user.name, active: user.disabledAt === null })
@@ -75,8 +77,38 @@ export async function openCaseForInterest(
       subjectId: opened.case.id,
       details: { openingId: input.openingId, candidateId: input.candidateId, routedAs: routing.kind },
     })
+    await notifyCaseOpened(tx, opened.case)
   }
   return opened
+}
+
+/** A new case reaches whoever holds it (or the queue's specialists), and the market contacts of the employer's county. */
+async function notifyCaseOpened(tx: Queryable, opened: Case): Promise<void> {
+  const path = `/ansatt/saker/${opened.id}`
+  const eventKey = `case:${opened.id}:opened`
+  if (opened.ownerUserId) {
+    await notify(tx, [opened.ownerUserId], { kind: 'case_new', path, eventKey, caseId: opened.id, dueAt: opened.acknowledgeBy })
+  } else {
+    const queue = await queueHoldersFor(tx, { officeId: opened.officeId, teamId: opened.teamId })
+    await notify(tx, queue, { kind: 'case_new_in_queue', path, eventKey, caseId: opened.id, dueAt: opened.acknowledgeBy })
+  }
+  await notify(tx, await marketContactsForOpening(tx, opened.openingId), { kind: 'case_new_for_market', path: '/marked', eventKey, caseId: opened.id })
+}
+
+/**
+ * The other side hears of a move: NAV's moves reach the employer in the portal's inbox; the employer's reach the case
+ * holder by e-mail too, and ending a trial is its own, urgent notice (the specialist follows up at once).
+ */
+async function notifyCaseMoved(tx: Queryable, moved: Case, actor: CaseActorKind, from: Case['status']): Promise<void> {
+  const eventKey = `case:${moved.id}:v${moved.version}`
+  if (actor === 'staff') {
+    const employers = await employerRecipientsForCase(tx, moved.id)
+    await notify(tx, employers, { kind: 'case_status_changed', path: `/arbeidsgiver/saker/${moved.id}`, eventKey, caseId: moved.id, inAppOnly: true })
+    return
+  }
+  const holders = moved.ownerUserId ? [moved.ownerUserId] : await queueHoldersFor(tx, { officeId: moved.officeId, teamId: moved.teamId })
+  const kind = from === 'trial_running' && isEnded(moved.status) ? 'trial_ending' : 'case_status_changed'
+  await notify(tx, holders, { kind, path: `/ansatt/saker/${moved.id}`, eventKey, caseId: moved.id })
 }
 
 export type MoveOutcome = { ok: true; case: Case } | { ok: false; message: string }
@@ -115,7 +147,9 @@ export async function moveCaseAs(
       subjectId: current.id,
       details: { from: current.status, to: decision.to },
     })
-    return { ok: true, case: (await findCase(tx, current.id))! }
+    const after = (await findCase(tx, current.id))!
+    await notifyCaseMoved(tx, after, actor, current.status)
+    return { ok: true, case: after }
   })
 }
 

@@ -70,9 +70,17 @@ async function searchOrUnavailable<T>(search: () => Promise<T>): Promise<T | Una
 }
 
 /** What an employer sees of the case behind their interest: its status, who answers and by when. */
-export type CaseSummary = { id: string; status: CaseStatus; handledBy: string | null; acknowledgeBy: string; acknowledged: boolean }
+export type CaseSummary = {
+  id: string
+  origin: Case['origin']
+  status: CaseStatus
+  handledBy: string | null
+  acknowledgeBy: string
+  acknowledged: boolean
+}
 export const caseSummaryOf = (found: Case): CaseSummary => ({
   id: found.id,
+  origin: found.origin,
   status: found.status,
   handledBy: found.ownerName,
   acknowledgeBy: found.acknowledgeBy.toISOString(),

@@ -1,7 +1,7 @@
 import { Alert, BodyShort, Button, VStack } from '@navikt/ds-react'
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { json, redirect } from '@remix-run/node'
-import { Form, useLoaderData } from '@remix-run/react'
+import { Form, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
 import { AuthenticityTokenInput } from 'remix-utils/csrf/react'
 import { z } from 'zod'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
@@ -9,6 +9,8 @@ import { MatchList, SearchUnavailable } from '~/components/match-list'
 import { MatchExplanationView } from '~/components/match-explanation'
 import { OpeningSummaryView } from '~/components/opening-summary'
 import { PageHeader } from '~/components/page-header'
+import { ProposeCandidateForm } from '~/components/propose-candidate-form'
+import { applyPostedProposal, casesOfCandidateForStaff } from '~/modules/case-proposals.server'
 import { requireCandidateForStaff } from '~/modules/candidates.server'
 import { candidateVisibleNow, matchPageSchema, openingsForCandidate, setShortlisted } from '~/modules/matching.server'
 import { requireStaff } from '~/utils/auth.server'
@@ -22,8 +24,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const candidate = await requireCandidateForStaff(user, params.candidateId)
   const query = matchPageSchema.safeParse(Object.fromEntries(new URL(request.url).searchParams))
   if (!query.success) throw new Response('Ugyldig side eller filter. Gå tilbake til listen og prøv igjen.', { status: 400 })
-  const [matches, visible] = await Promise.all([openingsForCandidate(user, candidate, query.data), candidateVisibleNow(candidate)])
-  return json({ candidateId: candidate.id, label: candidateLabel(candidate.id), query: query.data, matches, visible })
+  const [matches, visible, cases] = await Promise.all([
+    openingsForCandidate(user, candidate, query.data),
+    candidateVisibleNow(candidate),
+    casesOfCandidateForStaff(user, candidate),
+  ])
+  return json({ candidateId: candidate.id, label: candidateLabel(candidate.id), query: query.data, matches, visible, cases: [...cases.values()] })
 }
 
 const shortlistSchema = z.object({ openingId: z.string().uuid(), shortlisted: z.enum(['ja', 'nei']) })
@@ -33,15 +39,24 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const candidate = await requireCandidateForStaff(user, params.candidateId)
   const formData = await request.formData()
   await requireValidCsrf(formData, request)
+  const url = new URL(request.url)
+  if (formData.get('intent') === 'propose') {
+    formData.set('candidateId', candidate.id)
+    const proposed = await applyPostedProposal(user, formData, async () => candidate)
+    if (!proposed.ok) return json(proposed.failure, { status: proposed.status })
+    url.searchParams.set('melding', proposed.created ? 'foreslatt' : 'finnes')
+    return redirect(`${url.pathname}${url.search}#stilling-${String(formData.get('openingId'))}`)
+  }
   const parsed = shortlistSchema.safeParse(Object.fromEntries(formData))
   if (!parsed.success) throw new Response('Ugyldig forespørsel.', { status: 400 })
   await setShortlisted(user, candidate, parsed.data.openingId, parsed.data.shortlisted === 'ja')
-  const url = new URL(request.url)
   return redirect(`${url.pathname}${url.search}#stilling-${parsed.data.openingId}`)
 }
 
 export default function CandidateOpeningsPage() {
-  const { candidateId, label, query, matches, visible } = useLoaderData<typeof loader>()
+  const { candidateId, label, query, matches, visible, cases } = useLoaderData<typeof loader>()
+  const failed = useActionData<typeof action>()
+  const [searchParams] = useSearchParams()
   const base = `/ansatt/kandidater/${candidateId}`
   return (
     <VStack gap="space-24">
@@ -51,6 +66,15 @@ export default function CandidateOpeningsPage() {
           begrunnelsen for hvert treff.
         </BodyShort>
       </PageHeader>
+      {searchParams.get('melding') === 'foreslatt' ? (
+        <Alert variant="success" role="status">
+          Kandidaten er foreslått. Arbeidsgiveren har fått beskjed, og saken ligger under Saker hos deg.
+        </Alert>
+      ) : searchParams.get('melding') === 'finnes' ? (
+        <Alert variant="info" role="status">
+          Det finnes allerede en sak om kandidaten for denne stillingen, så det ble ikke laget en ny. Se saken under stillingen.
+        </Alert>
+      ) : null}
       {visible ? null : (
         <Alert variant="info" size="small">
           Kandidaten er ikke synlig for arbeidsgivere ennå. Du kan likevel se hva som passer, og foreslå stillinger til kandidaten.
@@ -80,6 +104,15 @@ export default function CandidateOpeningsPage() {
                     {result.shortlisted ? 'Fjern fra kortlisten' : 'Legg på kortlisten'}
                   </Button>
                 </Form>
+                {visible || cases.some((found) => found.openingId === result.opening.id) ? (
+                  <ProposeCandidateForm
+                    candidateId={candidateId}
+                    openingId={result.opening.id}
+                    about={`${label} til ${result.opening.title}`}
+                    existing={cases.find((found) => found.openingId === result.opening.id) ?? null}
+                    failed={failed}
+                  />
+                ) : null}
               </OpeningSummaryView>
             )}
           />

@@ -1,14 +1,21 @@
 import { Alert, BodyLong, BodyShort, Button, Link, VStack } from '@navikt/ds-react'
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { json, redirect } from '@remix-run/node'
-import { Form, Link as RemixLink, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
+import { Form, Link as RemixLink, useActionData, useLoaderData, useOutlet, useSearchParams } from '@remix-run/react'
 import { AuthenticityTokenInput } from 'remix-utils/csrf/react'
 import { Facts } from '~/components/admin/facts'
+import { StaffDisclosurePanel } from '~/components/case-disclosure-panel'
 import { CaseActions, CaseHistory, CasePageHeader } from '~/components/case-panel'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
+import { TrialSection } from '~/components/trial-agreement-form'
+import { VerdictNote } from '~/components/employer-verdict-form'
 import { formatOsloDateTime, formatOsloDeadline } from '~/components/labels'
+import { disclosureSummaryForStaff } from '~/modules/case-disclosure.server'
 import { availableActions } from '~/modules/case-flow'
+import { proposalSummaryOf } from '~/modules/case-proposals.server'
+import { trialSummaryOf } from '~/modules/trial-agreements.server'
 import { applyPostedMove, caseHistoryOf, requireCaseForStaff, takeCase } from '~/modules/cases.server'
+import { markCaseNoticesRead } from '~/modules/notifications.server'
 import { requireStaff } from '~/utils/auth.server'
 import { requireValidCsrf } from '~/utils/csrf.server'
 import { getSql } from '~/utils/db.server'
@@ -22,6 +29,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const found = await requireCaseForStaff(user, params.caseId)
   const opening = await findOpeningRegion(getSql(), found.openingId)
   const history = await caseHistoryOf(found.id)
+  await markCaseNoticesRead(user.id, found.id)
   const mayAct = found.ownerUserId === user.id || user.roles.includes('team_lead')
   return json({
     id: found.id,
@@ -37,9 +45,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     acknowledgeBy: found.acknowledgeBy.toISOString(),
     acknowledgedAt: found.acknowledgedAt?.toISOString() ?? null,
     employerMessage: found.employerMessage,
+    proposal: proposalSummaryOf(found),
     createdAt: found.createdAt.toISOString(),
     actions: mayAct ? availableActions(found.status, 'staff') : [],
     history: history.map((entry) => ({ ...entry, at: entry.at.toISOString() })),
+    // What is shared with the employer and until when (no values: the sharing page, ./deling, shows and audits those).
+    disclosure: await disclosureSummaryForStaff(user, found),
+    // Whether the trial page (./utproving) has an agreement to show, or one can be written now.
+    trial: await trialSummaryOf(found),
   })
 }
 
@@ -67,6 +80,7 @@ export default function StaffCasePage() {
   const data = useLoaderData<typeof loader>()
   const failed = useActionData<typeof action>()
   const [searchParams] = useSearchParams()
+  const outlet = useOutlet()
   return (
     <VStack gap="space-24">
       <CasePageHeader
@@ -93,7 +107,7 @@ export default function StaffCasePage() {
       />
       {data.employerMessage ? (
         <VStack gap="space-4">
-          <BodyShort weight="semibold">Melding fra arbeidsgiveren</BodyShort>
+          <BodyShort weight="semibold">{data.proposal.proposal ? 'Melding til arbeidsgiveren' : 'Melding fra arbeidsgiveren'}</BodyShort>
           <BodyLong className="preserve-lines">{data.employerMessage}</BodyLong>
         </VStack>
       ) : null}
@@ -119,7 +133,17 @@ export default function StaffCasePage() {
           {failed.error}
         </Alert>
       ) : null}
+      {data.proposal.proposal ? (
+        <VerdictNote
+          verdict={data.proposal.verdict}
+          reason={data.proposal.verdictReason}
+          // Pointed to only when this reader can take the step below.
+          suggestedStep={data.actions.find((action) => action === data.proposal.suggestedStep) ?? null}
+        />
+      ) : null}
       <CaseActions actions={data.actions} version={data.version} failed={failed} />
+      <StaffDisclosurePanel summary={data.disclosure} outlet={outlet} />
+      <TrialSection href={`/ansatt/saker/${data.id}/utproving`} trial={data.trial} />
       <CaseHistory history={data.history} />
     </VStack>
   )

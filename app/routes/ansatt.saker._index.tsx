@@ -4,8 +4,9 @@ import { json } from '@remix-run/node'
 import { useLoaderData } from '@remix-run/react'
 import { CaseTable } from '~/components/case-panel'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
+import { caseOriginText } from '~/components/employer-verdict-form'
 import { formatOsloDeadline } from '~/components/labels'
-import { isEnded, type CaseStatus } from '~/modules/case-flow'
+import { isEnded, type CaseOrigin, type CaseStatus, type EmployerVerdict } from '~/modules/case-flow'
 import { staffInbox } from '~/modules/cases.server'
 import { requireStaff } from '~/utils/auth.server'
 import { candidateLabel } from '../../search-index/candidate-document'
@@ -21,7 +22,10 @@ type InboxRow = {
   ownerName: string | null
   acknowledgeBy: string
   overdue: boolean
+  escalated: boolean
   waiting: boolean
+  origin: CaseOrigin
+  verdict: EmployerVerdict | null
 }
 
 function inboxRow(item: ListedCase, now: Date): InboxRow {
@@ -35,6 +39,9 @@ function inboxRow(item: ListedCase, now: Date): InboxRow {
     acknowledgeBy: item.acknowledgeBy.toISOString(),
     waiting,
     overdue: waiting && item.acknowledgeBy.getTime() < now.getTime(),
+    escalated: waiting && item.escalatedAt !== null,
+    origin: item.origin,
+    verdict: item.employerVerdict,
   }
 }
 
@@ -59,6 +66,7 @@ function InboxTable({ caption, rows, showOwner }: { caption: string; rows: Inbox
       row.overdue ? (
         <Tag variant="error" size="small">
           Fristen gikk ut {formatOsloDeadline(row.acknowledgeBy)}
+          {row.escalated ? ' – sendt til teamleder' : ''}
         </Tag>
       ) : row.waiting ? (
         formatOsloDeadline(row.acknowledgeBy)
@@ -67,7 +75,15 @@ function InboxTable({ caption, rows, showOwner }: { caption: string; rows: Inbox
       ),
   }
   const owner = { header: 'Hos', cell: (row: InboxRow) => row.ownerName ?? 'Køen' }
-  return <CaseTable caption={caption} rows={rows} href={(row) => `/ansatt/saker/${row.id}`} extraColumns={showOwner ? [owner, deadline] : [deadline]} />
+  const origin = { header: 'Kom fra', cell: (row: InboxRow) => caseOriginText(row, 'staff') }
+  return (
+    <CaseTable
+      caption={caption}
+      rows={rows}
+      href={(row) => `/ansatt/saker/${row.id}`}
+      extraColumns={showOwner ? [origin, owner, deadline] : [origin, deadline]}
+    />
+  )
 }
 
 export default function StaffInboxPage() {

@@ -1,7 +1,7 @@
 import { Alert, BodyShort, Button, HStack, Link, VStack } from '@navikt/ds-react'
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { json, redirect } from '@remix-run/node'
-import { Form, Link as RemixLink, useLoaderData } from '@remix-run/react'
+import { Form, Link as RemixLink, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
 import { AuthenticityTokenInput } from 'remix-utils/csrf/react'
 import { z } from 'zod'
 import { AnonymisedCandidateView } from '~/components/anonymised-candidate'
@@ -9,6 +9,8 @@ import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { MatchList, SearchUnavailable } from '~/components/match-list'
 import { MatchExplanationView } from '~/components/match-explanation'
 import { PageHeader } from '~/components/page-header'
+import { ProposeCandidateForm } from '~/components/propose-candidate-form'
+import { applyPostedProposal } from '~/modules/case-proposals.server'
 import { assertCaseworker, requireCandidateForStaff } from '~/modules/candidates.server'
 import { notFound, requireUuid } from '~/modules/employer-access.server'
 import { candidatesForOpening, matchPageSchema, setShortlisted, shortlistedCandidateIds } from '~/modules/matching.server'
@@ -18,6 +20,7 @@ import { getSql } from '~/utils/db.server'
 import type { User } from '../../prisma-free-sql/queries/users'
 import { findOffice } from '../../prisma-free-sql/queries/offices'
 import { findOpeningRegion } from '../../prisma-free-sql/queries/openings'
+import { casesForOpening } from '../../prisma-free-sql/queries/cases'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.opening.title ?? 'Stilling'} – Jobbsnekker` }]
 
@@ -39,7 +42,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     candidatesForOpening(opening, query.data, { officeId: user.officeId! }),
     shortlistedCandidateIds(user, opening.id),
   ])
-  return json({ opening, query: query.data, matches, shortlisted: [...shortlisted] })
+  // The cases of the candidates on this page only (all of them the office's own), so each shows its proposal or interest.
+  const onPage = new Set(matches.status === 'ok' ? matches.results.map((result) => result.candidate.id) : [])
+  const cases = [...(await casesForOpening(getSql(), opening.id)).values()]
+    .filter((found) => onPage.has(found.candidateId))
+    .map((found) => ({ candidateId: found.candidateId, id: found.id, status: found.status, origin: found.origin, employerVerdict: found.employerVerdict }))
+  return json({ opening, query: query.data, matches, shortlisted: [...shortlisted], cases })
 }
 
 const shortlistSchema = z.object({ candidateId: z.string().uuid(), shortlisted: z.enum(['ja', 'nei']) })
@@ -49,21 +57,39 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const opening = await requireOpeningInRegion(user, params.openingId)
   const formData = await request.formData()
   await requireValidCsrf(formData, request)
+  const url = new URL(request.url)
+  if (formData.get('intent') === 'propose') {
+    formData.set('openingId', opening.id)
+    const proposed = await applyPostedProposal(user, formData, (candidateId) => requireCandidateForStaff(user, candidateId))
+    if (!proposed.ok) return json(proposed.failure, { status: proposed.status })
+    url.searchParams.set('melding', proposed.created ? 'foreslatt' : 'finnes')
+    return redirect(`${url.pathname}${url.search}#kandidat-${String(formData.get('candidateId'))}`)
+  }
   const parsed = shortlistSchema.safeParse(Object.fromEntries(formData))
   if (!parsed.success) throw new Response('Ugyldig forespørsel.', { status: 400 })
   const candidate = await requireCandidateForStaff(user, parsed.data.candidateId)
   await setShortlisted(user, candidate, opening.id, parsed.data.shortlisted === 'ja')
-  const url = new URL(request.url)
   return redirect(`${url.pathname}${url.search}#kandidat-${candidate.id}`)
 }
 
 export default function RegionOpeningPage() {
-  const { opening, query, matches, shortlisted } = useLoaderData<typeof loader>()
+  const { opening, query, matches, shortlisted, cases } = useLoaderData<typeof loader>()
+  const failed = useActionData<typeof action>()
+  const [searchParams] = useSearchParams()
   return (
     <VStack gap="space-24">
       <PageHeader back={{ to: '/ansatt/stillinger', label: 'Stillinger i regionen' }} title={opening.title}>
         <BodyShort className="form-narrow">Kandidater fra ditt kontor som oppfyller kravene, best treff først.</BodyShort>
       </PageHeader>
+      {searchParams.get('melding') === 'foreslatt' ? (
+        <Alert variant="success" role="status">
+          Kandidaten er foreslått. Arbeidsgiveren har fått beskjed, og saken ligger under Saker hos deg.
+        </Alert>
+      ) : searchParams.get('melding') === 'finnes' ? (
+        <Alert variant="info" role="status">
+          Det finnes allerede en sak om kandidaten for denne stillingen, så det ble ikke laget en ny. Se saken under kandidaten.
+        </Alert>
+      ) : null}
       {matches.status === 'not-published' ? (
         <Alert variant="info">Stillingen er ikke publisert lenger.</Alert>
       ) : matches.status === 'unavailable' ? (
@@ -97,6 +123,13 @@ export default function RegionOpeningPage() {
                       </Button>
                     </Form>
                   </HStack>
+                  <ProposeCandidateForm
+                    candidateId={result.candidate.id}
+                    openingId={opening.id}
+                    about={result.candidate.label}
+                    existing={cases.find((found) => found.candidateId === result.candidate.id) ?? null}
+                    failed={failed}
+                  />
                 </VStack>
               )
             }}

@@ -5,6 +5,7 @@ import { useLoaderData } from '@remix-run/react'
 import { handlerSentence } from '~/components/case-note'
 import { CaseTable } from '~/components/case-panel'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
+import { caseOriginText } from '~/components/employer-verdict-form'
 import { employerCases } from '~/modules/cases.server'
 import { caseSummaryOf } from '~/modules/matching.server'
 import { requireEmployer } from '~/utils/auth.server'
@@ -16,7 +17,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireEmployer(request)
   const cases = await employerCases(user)
   return json({
-    cases: cases.map((item) => ({ ...caseSummaryOf(item), candidateLabel: candidateLabel(item.candidateId), openingTitle: item.openingTitle })),
+    cases: cases.map((item) => ({
+      ...caseSummaryOf(item),
+      candidateLabel: candidateLabel(item.candidateId),
+      openingTitle: item.openingTitle,
+      origin: item.origin,
+      verdict: item.employerVerdict,
+    })),
   })
 }
 
@@ -28,7 +35,8 @@ export default function EmployerCasesPage() {
         Saker
       </Heading>
       <BodyShort className="form-narrow">
-        Kandidatene du har sagt at du er interessert i. Hver sak har én jobbspesialist i NAV som svarer deg.
+        Kandidatene du har sagt at du er interessert i, og kandidatene NAV har foreslått for dere. Hver sak har én jobbspesialist i
+        NAV som svarer deg.
       </BodyShort>
       {cases.length === 0 ? (
         <BodyShort>Du har ingen saker ennå. Åpne en publisert stilling og se kandidater som passer.</BodyShort>
@@ -37,7 +45,10 @@ export default function EmployerCasesPage() {
           caption="Saker"
           rows={cases}
           href={(item) => `/arbeidsgiver/saker/${item.id}`}
-          extraColumns={[{ header: 'Hvem svarer', cell: (item) => handlerSentence(item) }]}
+          extraColumns={[
+            { header: 'Kom fra', cell: (item) => caseOriginText(item, 'employer') },
+            { header: 'Hvem svarer', cell: (item) => handlerSentence(item) },
+          ]}
         />
       )}
     </VStack>

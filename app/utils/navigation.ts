@@ -6,6 +6,9 @@ export type NavigationUser = {
 /** `end`: highlighted only on that exact page, for an item whose subpages have items of their own. */
 export type NavigationItem = { to: string; label: string; end?: boolean }
 
+/** Everyone who is logged in has an inbox; the menu shows its unread count beside this item. */
+export const noticesItem: NavigationItem = { to: '/varsler', label: 'Varsler' }
+
 /** The menu each kind of user sees; pages check access themselves, this only guides. */
 export function navigationFor(user: NavigationUser | null): NavigationItem[] {
   if (!user) {
@@ -19,6 +22,7 @@ export function navigationFor(user: NavigationUser | null): NavigationItem[] {
       { to: '/arbeidsgiver', label: 'Oversikt', end: true },
       { to: '/arbeidsgiver/saker', label: 'Saker' },
       { to: '/arbeidsgiver/medlemmer', label: 'Medlemmer' },
+      noticesItem,
     ]
   }
   const items: NavigationItem[] = []
@@ -35,7 +39,9 @@ export function navigationFor(user: NavigationUser | null): NavigationItem[] {
       { to: '/admin/ansatte', label: 'Ansatte' },
       { to: '/admin/logg', label: 'Revisjonslogg' },
       { to: '/admin/sokeindeks', label: 'Søkeindeks' },
+      { to: '/admin/epost', label: 'E-post' },
     )
   }
+  items.push(noticesItem)
   return items
 }

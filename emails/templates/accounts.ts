@@ -1,7 +1,7 @@
 import type { EmailMessage } from '../mailer'
 import { renderNotice } from './layout'
 
-export function passwordResetEmail(to: string, resetUrl: string, validMinutes: number): EmailMessage {
+export function passwordResetEmail(to: string, resetUrl: string, validMinutes: number): Promise<EmailMessage> {
   return renderNotice(to, {
     subject: 'Tilbakestill passordet ditt i Jobbsnekker',
     paragraphs: [
@@ -13,7 +13,7 @@ export function passwordResetEmail(to: string, resetUrl: string, validMinutes: n
   })
 }
 
-export function invitationEmail(to: string, invitationUrl: string, validDays: number): EmailMessage {
+export function invitationEmail(to: string, invitationUrl: string, validDays: number): Promise<EmailMessage> {
   return renderNotice(to, {
     subject: 'Du har fått tilgang til Jobbsnekker',
     paragraphs: [
@@ -24,7 +24,7 @@ export function invitationEmail(to: string, invitationUrl: string, validDays: nu
   })
 }
 
-export function membershipRequestEmail(to: string, membersUrl: string): EmailMessage {
+export function membershipRequestEmail(to: string, membersUrl: string): Promise<EmailMessage> {
   return renderNotice(to, {
     subject: 'Ny forespørsel om tilgang til virksomheten din',
     paragraphs: ['Noen har bedt om tilgang til virksomheten din i Jobbsnekker. Et medlem må godkjenne eller avslå forespørselen.'],
@@ -32,7 +32,7 @@ export function membershipRequestEmail(to: string, membersUrl: string): EmailMes
   })
 }
 
-export function membershipGrantedEmail(to: string, homeUrl: string): EmailMessage {
+export function membershipGrantedEmail(to: string, homeUrl: string): Promise<EmailMessage> {
   return renderNotice(to, {
     subject: 'Du har fått tilgang til en virksomhet i Jobbsnekker',
     paragraphs: ['En kollega har gitt deg tilgang til en virksomhet i Jobbsnekker. Logg inn for å se den.'],

@@ -2,7 +2,7 @@ import type { EmailMessage } from '../mailer'
 import { renderNotice } from './layout'
 
 /** No personal data: only that a candidate now needs the recipient, and where to look. */
-export function candidateHandoverEmail(to: string, candidateUrl: string): EmailMessage {
+export function candidateHandoverEmail(to: string, candidateUrl: string): Promise<EmailMessage> {
   return renderNotice(to, {
     subject: 'Du har fått ansvaret for en kandidat i Jobbsnekker',
     paragraphs: [

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test'
-import { DEMO_PASSWORD, demoLogins, expectNoSeriousAxeViolations, logIn, openCandidateList } from './support'
+import { DEMO_PASSWORD, demoLogins, expectNoSeriousAxeViolations, logIn, mailsTo, openCandidateList } from './support'
 
 /**
  * One of the demo specialist's own visible candidates who matches the opening, found the way an integration would:
@@ -54,13 +54,28 @@ test('an employer\'s interest becomes a case the specialist answers, and the emp
   await expect(match).toContainText(/Jobbspesialist .+ svarer innen (mandag|tirsdag|onsdag|torsdag|fredag) \d+\. \w+ kl\. 16:00/)
   await expectNoSeriousAxeViolations(employer)
 
-  // The specialist's inbox has it; the specialist acknowledges, asks the candidate and records the yes.
+  // The specialist is told in the portal (an unread notice in the menu) and by e-mail, and the case is in the inbox.
+  await specialist.reload()
+  const notices = specialist.getByRole('navigation', { name: 'Hovedmeny' }).getByRole('link', { name: 'Varsler' })
+  await expect(notices).toHaveAccessibleDescription(/^\d+ uleste$/)
+  await notices.click()
+  await expect(specialist.getByRole('link', { name: 'En arbeidsgiver er interessert i en av kandidatene dine' }).first()).toBeVisible()
+  await expectNoSeriousAxeViolations(specialist)
+  // The specialist acknowledges, asks the candidate and records the yes.
   await specialist.getByRole('link', { name: 'Saker' }).click()
   await expect(specialist.getByRole('heading', { level: 1, name: 'Saker' })).toBeVisible()
   await expect(specialist.getByRole('status')).toContainText(/venter på at noen bekrefter/)
   await expectNoSeriousAxeViolations(specialist)
   await specialist.getByRole('link', { name: label }).first().click()
   await expect(specialist.getByText('Vi har plass fra mandag. Kan kandidaten komme innom?')).toBeVisible()
+  // The e-mail in the development mailbox says only that something waits, with a link to this case.
+  const casePath = new URL(specialist.url()).pathname
+  await expect
+    .poll(async () => (await mailsTo(demoLogins.specialist)).filter((mail) => mail.text.includes(casePath)).map((mail) => mail.subject), { timeout: 15_000 })
+    .toEqual(['En arbeidsgiver er interessert i en av kandidatene dine'])
+  const [caseMail] = (await mailsTo(demoLogins.specialist)).filter((mail) => mail.text.includes(casePath))
+  expect(caseMail!.text).not.toContain('Vi har plass fra mandag')
+  expect(caseMail!.text).not.toContain(label)
   await expectNoSeriousAxeViolations(specialist)
   for (const step of ['Bekreft at saken er mottatt', 'Kandidaten er spurt', 'Kandidaten sa ja']) {
     await specialist.getByRole('button', { name: step }).click()
@@ -79,16 +94,19 @@ test('an employer\'s interest becomes a case the specialist answers, and the emp
   await expect(employer.getByText('Status: Møte er avtalt')).toBeVisible()
   await employer.getByRole('button', { name: 'Start utprøving' }).click()
   await expect(employer.getByText('Status: Utprøving pågår')).toBeVisible()
-  // Ending without a reason is refused, and nothing typed is lost when it is.
-  await employer.getByRole('button', { name: 'Avslutt uten ansettelse' }).click()
-  await expect(employer.getByText('Skriv en begrunnelse for «Avslutt uten ansettelse».')).toBeVisible()
-  await employer.getByLabel('Begrunnelse for «Avslutt uten ansettelse»').fill('Arbeidsoppgavene passet dårlig med åpningstidene.')
-  await employer.getByRole('button', { name: 'Avslutt uten ansettelse' }).click()
+  // Ending the trial is one button that asks why; without a reason it is refused.
+  await employer.getByRole('button', { name: 'Avslutt utprøvingen' }).click()
+  await expect(employer.getByText(/Skriv en begrunnelse/)).toBeVisible()
+  await employer.getByLabel('Hvorfor avslutter dere?').fill('Arbeidsoppgavene passet dårlig med åpningstidene.')
+  await employer.getByRole('button', { name: 'Avslutt utprøvingen' }).click()
   await expect(employer.getByText('Status: Ikke ansatt')).toBeVisible()
   await expect(employer.getByRole('heading', { name: 'Neste steg' })).toHaveCount(0)
   await expectNoSeriousAxeViolations(employer)
 
-  // The specialist sees the end, and who ended it.
+  // The specialist is told at once that the trial ended, sees the end, and who ended it.
+  await expect
+    .poll(async () => (await mailsTo(demoLogins.specialist)).filter((mail) => mail.text.includes(casePath)).map((mail) => mail.subject), { timeout: 15_000 })
+    .toContain('En utprøving er avsluttet')
   await specialist.reload()
   await expect(specialist.getByText('Status: Ikke ansatt')).toBeVisible()
   await expect(specialist.getByText('Begrunnelse: Arbeidsoppgavene passet dårlig med åpningstidene.')).toBeVisible()

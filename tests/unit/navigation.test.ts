@@ -6,25 +6,25 @@ const staff = (...roles: string[]): NavigationUser => ({ accountType: 'staff', r
 describe('navigationFor', () => {
   it.each<[string, NavigationUser | null, string[]]>([
     ['an anonymous visitor', null, ['/logg-inn', '/registrer']],
-    ['an employer', { accountType: 'employer', roles: [] }, ['/arbeidsgiver', '/arbeidsgiver/saker', '/arbeidsgiver/medlemmer']],
-    ['a specialist', staff('specialist'), ['/ansatt/kandidater', '/ansatt/stillinger', '/ansatt/saker', '/ansatt']],
-    ['a market contact', staff('market_contact'), ['/marked']],
-    ['a team lead who is also a specialist', staff('team_lead', 'specialist'), ['/ansatt/kandidater', '/ansatt/stillinger', '/ansatt/saker', '/ansatt', '/team']],
-    ['a team lead only', staff('team_lead'), ['/ansatt/kandidater', '/ansatt/stillinger', '/ansatt/saker', '/team']],
-    ['an admin', staff('admin'), ['/admin/kontorer', '/admin/ansatte', '/admin/logg', '/admin/sokeindeks']],
+    ['an employer', { accountType: 'employer', roles: [] }, ['/arbeidsgiver', '/arbeidsgiver/saker', '/arbeidsgiver/medlemmer', '/varsler']],
+    ['a specialist', staff('specialist'), ['/ansatt/kandidater', '/ansatt/stillinger', '/ansatt/saker', '/ansatt', '/varsler']],
+    ['a market contact', staff('market_contact'), ['/marked', '/varsler']],
+    ['a team lead who is also a specialist', staff('team_lead', 'specialist'), ['/ansatt/kandidater', '/ansatt/stillinger', '/ansatt/saker', '/ansatt', '/team', '/varsler']],
+    ['a team lead only', staff('team_lead'), ['/ansatt/kandidater', '/ansatt/stillinger', '/ansatt/saker', '/team', '/varsler']],
+    ['an admin', staff('admin'), ['/admin/kontorer', '/admin/ansatte', '/admin/logg', '/admin/sokeindeks', '/admin/epost', '/varsler']],
     [
       'a staff member with every role',
       staff('admin', 'team_lead', 'market_contact', 'specialist'),
-      ['/ansatt/kandidater', '/ansatt/stillinger', '/ansatt/saker', '/ansatt', '/marked', '/team', '/admin/kontorer', '/admin/ansatte', '/admin/logg', '/admin/sokeindeks'],
+      ['/ansatt/kandidater', '/ansatt/stillinger', '/ansatt/saker', '/ansatt', '/marked', '/team', '/admin/kontorer', '/admin/ansatte', '/admin/logg', '/admin/sokeindeks', '/admin/epost', '/varsler'],
     ],
-    ['a staff member without roles', staff(), []],
+    ['a staff member without roles', staff(), ['/varsler']],
   ])('gives %s the right menu', (_who, user, paths) => {
     expect(navigationFor(user).map((item) => item.to)).toEqual(paths)
   })
 
   it('never shows staff pages to an employer, even with stray roles', () => {
     const paths = navigationFor({ accountType: 'employer', roles: ['admin'] }).map((item) => item.to)
-    expect(paths).toEqual(['/arbeidsgiver', '/arbeidsgiver/saker', '/arbeidsgiver/medlemmer'])
+    expect(paths).toEqual(['/arbeidsgiver', '/arbeidsgiver/saker', '/arbeidsgiver/medlemmer', '/varsler'])
   })
 
   it('highlights "Mitt kontor" only on /ansatt itself, since the candidate pages below it have their own item', () => {
@@ -35,7 +35,7 @@ describe('navigationFor', () => {
 
   it('labels every item in Norwegian', () => {
     const labels = navigationFor(staff('admin', 'team_lead', 'market_contact', 'specialist')).map((item) => item.label)
-    expect(labels).toEqual(['Kandidater', 'Stillinger', 'Saker', 'Mitt kontor', 'Arbeidsgivere i regionen', 'Mitt team', 'Kontorer og team', 'Ansatte', 'Revisjonslogg', 'Søkeindeks'])
+    expect(labels).toEqual(['Kandidater', 'Stillinger', 'Saker', 'Mitt kontor', 'Arbeidsgivere i regionen', 'Mitt team', 'Kontorer og team', 'Ansatte', 'Revisjonslogg', 'Søkeindeks', 'E-post', 'Varsler'])
     expect(navigationFor(null).map((item) => item.label)).toEqual(['Logg inn', 'Registrer virksomhet'])
   })
 })

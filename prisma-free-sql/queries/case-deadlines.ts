@@ -1,0 +1,110 @@
+import { z } from 'zod'
+import type { Queryable } from '../db'
+import { parseRows } from '../rows'
+
+const dueCaseSchema = z.object({
+  id: z.string().uuid(),
+  ownerUserId: z.string().uuid().nullable(),
+  officeId: z.string().uuid(),
+  teamId: z.string().uuid().nullable(),
+  acknowledgeBy: z.date(),
+})
+export type DueCase = z.infer<typeof dueCaseSchema>
+
+/**
+ * Marks unacknowledged cases whose reminder time has come as reminded and returns them: each is taken once, even by
+ * several workers at once (skip locked, and the mark is the claim).
+ */
+export async function claimDueReminders(sql: Queryable, now: Date, limit = 200): Promise<DueCase[]> {
+  return parseRows(
+    dueCaseSchema,
+    await sql`
+      update cases c set reminded_at = ${now}
+      from (
+        select id from cases
+        where acknowledged_at is null and status = 'new' and reminded_at is null and remind_at <= ${now}
+        order by remind_at limit ${limit}
+        for update skip locked
+      ) due
+      where c.id = due.id
+      returning c.id, c.owner_user_id as "ownerUserId", c.office_id as "officeId", c.team_id as "teamId", c.acknowledge_by as "acknowledgeBy"`,
+  )
+}
+
+/** The same for cases past their acknowledgement deadline: marked escalated, with an event in their history. */
+export async function claimDueEscalations(sql: Queryable, now: Date, limit = 200): Promise<DueCase[]> {
+  const due = parseRows(
+    dueCaseSchema,
+    await sql`
+      update cases c set escalated_at = ${now}
+      from (
+        select id from cases
+        where acknowledged_at is null and status = 'new' and escalated_at is null and acknowledge_by <= ${now}
+        order by acknowledge_by limit ${limit}
+        for update skip locked
+      ) due
+      where c.id = due.id
+      returning c.id, c.owner_user_id as "ownerUserId", c.office_id as "officeId", c.team_id as "teamId", c.acknowledge_by as "acknowledgeBy"`,
+  )
+  if (due.length > 0) {
+    await sql`
+      insert into case_events (case_id, action, from_status, to_status, actor_user_id, at)
+      select id, 'escalate', 'new', 'new', null, ${now} from unnest(${sql.array(due.map((row) => row.id))}::uuid[]) as id`
+  }
+  return due
+}
+
+/**
+ * Active staff with `role` who are not away, in the team, or at the office when the case has no team (or nobody of the
+ * team is there).
+ */
+export async function staffWithRoleFor(sql: Queryable, place: { officeId: string; teamId: string | null }, role: 'specialist' | 'team_lead'): Promise<string[]> {
+  const rows = await sql`
+    select u.id, p.team_id is not distinct from ${place.teamId}::uuid as "inTeam"
+    from users u
+    join staff_placements p on p.user_id = u.id
+    join user_roles r on r.user_id = u.id and r.role = ${role}
+    where p.office_id = ${place.officeId} and u.disabled_at is null
+      and not exists (
+        select 1 from staff_absences a
+        where a.user_id = u.id and (a.until_date is null or a.until_date >= (now() at time zone 'Europe/Oslo')::date))`
+  const all = parseRows(z.object({ id: z.string().uuid(), inTeam: z.boolean() }), rows)
+  const inTeam = all.filter((row) => row.inTeam)
+  return (place.teamId && inTeam.length > 0 ? inTeam : all).map((row) => row.id)
+}
+
+/** Who can take a case nobody holds: the present specialists of its queue, or its team leads when none is there. */
+export async function queueHoldersFor(sql: Queryable, place: { officeId: string; teamId: string | null }): Promise<string[]> {
+  const specialists = await staffWithRoleFor(sql, place, 'specialist')
+  return specialists.length > 0 ? specialists : staffWithRoleFor(sql, place, 'team_lead')
+}
+
+/** Market contacts who cover the county where the opening's workplace is. */
+export async function marketContactsForOpening(sql: Queryable, openingId: string): Promise<string[]> {
+  const rows = await sql`
+    select distinct u.id
+    from openings op
+    join workplaces w on w.id = op.workplace_id
+    join municipalities m on m.number = w.municipality_number
+    join market_contact_counties mc on mc.county_number = m.county_number
+    join users u on u.id = mc.user_id and u.disabled_at is null
+    join user_roles r on r.user_id = u.id and r.role = 'market_contact'
+    where op.id = ${openingId}`
+  return parseRows(z.object({ id: z.string().uuid() }), rows).map((row) => row.id)
+}
+
+/** Who on the employer's side hears of a case: the person who opened it, or else the organisation's active members. */
+export async function employerRecipientsForCase(sql: Queryable, caseId: string): Promise<string[]> {
+  const rows = await sql`
+    select u.id
+    from cases c
+    join openings op on op.id = c.opening_id
+    join workplaces w on w.id = op.workplace_id
+    join organisation_memberships m on m.organisation_id = w.organisation_id and m.status = 'active'
+    join users u on u.id = m.user_id and u.disabled_at is null
+    where c.id = ${caseId}`
+  const members = parseRows(z.object({ id: z.string().uuid() }), rows).map((row) => row.id)
+  const [creator] = await sql`select created_by_user_id as id from cases where id = ${caseId}`
+  const creatorId = creator ? String(creator.id) : undefined
+  return creatorId && members.includes(creatorId) ? [creatorId] : members
+}
