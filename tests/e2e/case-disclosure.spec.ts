@@ -1,26 +1,5 @@
-import { expect, test, type Page } from '@playwright/test'
-import { DEMO_PASSWORD, demoLogins, expectNoSeriousAxeViolations, logIn, openCandidateList } from './support'
-
-/**
- * The demo specialist's own visible candidates who match the opening, in caseload order (found through the JSON API as
- * in case-flow.spec.ts). That spec takes the last one, and matching-flow.spec.ts withdraws consent for the first of the
- * office's list, so this one takes the one before the last.
- */
-async function ownCandidatesMatching(specialist: Page, openingId: string): Promise<string[]> {
-  await specialist.goto('/ansatt/kandidater?samtykke=active')
-  const links = specialist.getByRole('link', { name: /^Kandidat [0-9A-F]{6}$/ })
-  const candidates = await links.evaluateAll((anchors) =>
-    anchors.map((anchor) => ({ id: anchor.getAttribute('href')!.split('/').pop()!, label: anchor.textContent!.trim() })),
-  )
-  const found: string[] = []
-  for (const candidate of candidates) {
-    const response = await specialist.request.get(`/api/v1/candidates/${candidate.id}/openings`)
-    if (!response.ok()) continue
-    const body = (await response.json()) as { results: { opening: { id: string } }[] }
-    if (body.results.some((result) => result.opening.id === openingId)) found.push(candidate.label)
-  }
-  return found
-}
+import { expect, test } from '@playwright/test'
+import { DEMO_PASSWORD, demoLogins, employerListItem, expectNoSeriousAxeViolations, logIn, openCandidateList, ownMatchOnEmployerList } from './support'
 
 test('after the candidate\'s yes the specialist shares the name, the employer sees it on the case, and a withdrawal takes it away', async ({ browser }) => {
   test.setTimeout(180_000)
@@ -36,16 +15,11 @@ test('after the candidate\'s yes the specialist shares the name, the employer se
   const specialist = await specialistContext.newPage()
   await logIn(specialist, demoLogins.specialist, DEMO_PASSWORD)
   await specialist.waitForURL(/\/ansatt/)
-  const matching = await ownCandidatesMatching(specialist, openingId)
-  expect(matching.length, 'two of the demo specialist\'s visible candidates match the opening').toBeGreaterThanOrEqual(2)
-  const label = matching[matching.length - 2]!
+  const found = await ownMatchOnEmployerList(employer, specialist, openingId, 1)
+  const label = found.label
 
   // The employer says «interested» in that candidate.
-  const match = employer.getByRole('listitem').filter({ has: employer.getByRole('heading', { level: 2, name: label }) })
-  for (let side = 2; (await match.count()) === 0 && side <= 20; side++) {
-    await employer.goto(`/arbeidsgiver/stillinger/${openingId}/kandidater?side=${side}`)
-  }
-  await expect(match).toHaveCount(1)
+  const match = await employerListItem(employer, openingId, found)
   await match.getByRole('button', { name: 'Jeg er interessert' }).click()
   await expect(employer.getByText(/Interessen er registrert/)).toBeVisible()
 

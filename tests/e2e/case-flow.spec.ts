@@ -1,27 +1,5 @@
-import { expect, test, type Page } from '@playwright/test'
-import { DEMO_PASSWORD, demoLogins, expectNoSeriousAxeViolations, logIn, mailsTo, openCandidateList } from './support'
-
-/**
- * One of the demo specialist's own visible candidates who matches the opening, found the way an integration would:
- * the caseload for the ids, the JSON API for each one's matching openings. The last one found, so it is not the
- * candidate matching-flow.spec.ts withdraws consent for (it takes the first of the office's list).
- */
-async function ownCandidateMatching(specialist: Page, openingId: string): Promise<string> {
-  await specialist.goto('/ansatt/kandidater?samtykke=active')
-  const links = specialist.getByRole('link', { name: /^Kandidat [0-9A-F]{6}$/ })
-  const candidates = await links.evaluateAll((anchors) =>
-    anchors.map((anchor) => ({ id: anchor.getAttribute('href')!.split('/').pop()!, label: anchor.textContent!.trim() })),
-  )
-  let found: string | undefined
-  for (const candidate of candidates) {
-    const response = await specialist.request.get(`/api/v1/candidates/${candidate.id}/openings`)
-    if (!response.ok()) continue
-    const body = (await response.json()) as { results: { opening: { id: string } }[] }
-    if (body.results.some((result) => result.opening.id === openingId)) found = candidate.label
-  }
-  if (!found) throw new Error(`None of the demo specialist's visible candidates matches opening ${openingId}`)
-  return found
-}
+import { expect, test } from '@playwright/test'
+import { DEMO_PASSWORD, demoLogins, employerListItem, expectNoSeriousAxeViolations, logIn, mailsTo, openCandidateList, ownMatchOnEmployerList } from './support'
 
 test('an employer\'s interest becomes a case the specialist answers, and the employer follows it to the end of a trial', async ({ browser }) => {
   // Two people and a dozen pages with accessibility checks.
@@ -38,15 +16,12 @@ test('an employer\'s interest becomes a case the specialist answers, and the emp
   const specialist = await specialistContext.newPage()
   await logIn(specialist, demoLogins.specialist, DEMO_PASSWORD)
   await specialist.waitForURL(/\/ansatt/)
-  const label = await ownCandidateMatching(specialist, openingId)
+  const found = await ownMatchOnEmployerList(employer, specialist, openingId, 0)
+  const label = found.label
 
-  // The employer finds that candidate in the ranked list (by its anonymous label, page by page) and says «interested».
-  // Each match is a list item: the profile (an article) and, below it, the employer's form or the case.
-  const match = employer.getByRole('listitem').filter({ has: employer.getByRole('heading', { level: 2, name: label }) })
-  for (let side = 2; (await match.count()) === 0 && side <= 20; side++) {
-    await employer.goto(`/arbeidsgiver/stillinger/${openingId}/kandidater?side=${side}`)
-  }
-  await expect(match).toHaveCount(1)
+  // The employer finds that candidate in the ranked list (by its anonymous label) and says «interested». Each match is
+  // a list item: the profile (an article) and, below it, the employer's form or the case.
+  const match = await employerListItem(employer, openingId, found)
   await match.getByRole('textbox', { name: /Melding til jobbspesialisten/ }).fill('Vi har plass fra mandag. Kan kandidaten komme innom?')
   await match.getByRole('button', { name: 'Jeg er interessert' }).click()
   await expect(employer.getByText(/Interessen er registrert/)).toBeVisible()

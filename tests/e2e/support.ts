@@ -187,3 +187,44 @@ export async function openCandidateList(employer: Page): Promise<void> {
   }
   await expect(employer.getByRole('heading', { level: 1, name: 'Kandidater som passer' })).toBeVisible()
 }
+
+/**
+ * One of the demo specialist's own visible candidates that the employer finds in an opening's match list and has not
+ * said they are interested in yet, and the page of the list it is on (read through the JSON API, ranked as the page
+ * ranks). Browser tests run side by side on the same demo data, so each takes its own: `nth` 0 is case-flow.spec.ts's,
+ * 1 is case-disclosure.spec.ts's, and the top of the list is left to matching-flow.spec.ts, which withdraws the office's
+ * best match and says «interested» to the employer's first.
+ */
+export async function ownMatchOnEmployerList(employer: Page, specialist: Page, openingId: string, nth: number): Promise<{ label: string; side: number }> {
+  await specialist.goto('/ansatt/kandidater?samtykke=active')
+  const own = new Set(
+    await specialist.getByRole('link', { name: /^Kandidat [0-9A-F]{6}$/ }).evaluateAll((anchors) => anchors.map((anchor) => anchor.textContent!.trim())),
+  )
+  const leftToMatchingFlow = 3
+  let rank = 0
+  let found = 0
+  for (let side = 1, pageCount = 1; side <= pageCount; side += 1) {
+    const response = await employer.request.get(`/api/v1/openings/${openingId}/candidates?side=${side}`)
+    expect(response.ok(), `the employer's match list for ${openingId}, page ${side}`).toBe(true)
+    const body = (await response.json()) as { pageCount: number; results: { candidate: { label: string }; interested: boolean }[] }
+    pageCount = body.pageCount
+    for (const result of body.results) {
+      rank += 1
+      if (rank <= leftToMatchingFlow || result.interested || !own.has(result.candidate.label)) continue
+      if (found === nth) return { label: result.candidate.label, side }
+      found += 1
+    }
+  }
+  throw new Error(`Fewer than ${nth + 1} of the demo specialist's candidates are on the employer's list for ${openingId}`)
+}
+
+/** The employer's list item for `label`: on the page the API named, or a neighbouring one if the ranking moved since. */
+export async function employerListItem(employer: Page, openingId: string, found: { label: string; side: number }) {
+  const item = employer.getByRole('listitem').filter({ has: employer.getByRole('heading', { level: 2, name: found.label }) })
+  for (const side of [found.side, found.side + 1, found.side - 1].filter((side) => side >= 1)) {
+    await employer.goto(`/arbeidsgiver/stillinger/${openingId}/kandidater?side=${side}`)
+    if ((await item.count()) > 0) break
+  }
+  await expect(item).toHaveCount(1)
+  return item
+}
