@@ -83,17 +83,19 @@ async function runOnce(database: Database, count: number, label: string, outageA
   }
 }
 
-async function withDatabase<T>(kind: 'pglite' | 'postgres', serverUrl: string, run: (database: Database) => Promise<T>): Promise<T> {
-  if (kind === 'pglite') {
-    const database = await connect({ dataDir: 'memory://' })
-    try {
-      await migrate(database.sql)
-      await loadGeography(database.sql)
-      return await run(database)
-    } finally {
-      await database.close()
-    }
+/** Runs on a new, empty database set up as the portal's (migrated, with the geography), and closes it afterwards. */
+async function runOnNewDatabase<T>(database: Database, run: (database: Database) => Promise<T>): Promise<T> {
+  try {
+    await migrate(database.sql)
+    await loadGeography(database.sql)
+    return await run(database)
+  } finally {
+    await database.close()
   }
+}
+
+async function withDatabase<T>(kind: 'pglite' | 'postgres', serverUrl: string, run: (database: Database) => Promise<T>): Promise<T> {
+  if (kind === 'pglite') return runOnNewDatabase(await connect({ dataDir: 'memory://' }), run)
   const name = `bench_email_${randomBytes(4).toString('hex')}`
   const admin = postgres(serverUrl, { max: 1, onnotice: () => {} })
   await admin`create database ${admin(name)}`
@@ -101,11 +103,8 @@ async function withDatabase<T>(kind: 'pglite' | 'postgres', serverUrl: string, r
   url.pathname = `/${name}`
   const database = await connect({ databaseUrl: url.toString(), maxConnections: 4 })
   try {
-    await migrate(database.sql)
-    await loadGeography(database.sql)
-    return await run(database)
+    return await runOnNewDatabase(database, run)
   } finally {
-    await database.close()
     await admin`drop database if exists ${admin(name)} with (force)`
     await admin.end({ timeout: 5 })
   }

@@ -31,7 +31,7 @@ export function noticeContent(kind: NoticeKind, params: z.infer<typeof noticePar
     subject: text.title,
     paragraphs: text.paragraphs(params, { deadline: formatOsloDeadline, date: formatOsloDate }),
     action: { label: text.action, url: params.url },
-    footnote: 'Du får denne e-posten fordi du bruker Jobbsnekker. Ansatte i NAV kan velge én samlet e-post om dagen under «Varsler».',
+    footnote: 'Du får denne e-posten fordi du bruker Jobbsnekker. Under «Varsler» i Jobbsnekker ser du alle varslene dine, og der kan ansatte i NAV velge én samlet e-post om dagen.',
   }
 }
 

@@ -2,29 +2,14 @@ import { BodyLong, BodyShort, Box, Button, Checkbox, CheckboxGroup, Heading, Lin
 import { Form, Link as RemixLink, useMatches } from '@remix-run/react'
 import type { ReactNode } from 'react'
 import { AuthenticityTokenInput } from 'remix-utils/csrf/react'
-import { disclosureFieldLabels, disclosureFields, fieldsInWords, type DisclosureField, type PurgeReason } from '~/modules/case-disclosure'
+import { disclosureFieldLabels, disclosureFields, fieldsInWords, type DisclosureFacts, type DisclosureField } from '~/modules/case-disclosure'
 import { Facts } from './admin/facts'
 import { ButtonLink } from './button-link'
 import { formatOsloDate, formatOsloDateTime } from './labels'
 
-/** The facts of one sharing as a page gets them (dates as ISO strings), without the values. */
-export type DisclosureFactsData = {
-  id: string
-  fields: DisclosureField[]
-  sharedByName: string
-  sharedAt: string
-  expiresAt: string
-  revokedAt: string | null
-  revokedByName: string | null
-  endedAt: string | null
-  purgedAt: string | null
-  purgeReason: PurgeReason | null
-  visible: boolean
-}
-
 export type StaffDisclosureSummaryData = {
-  current: DisclosureFactsData | null
-  history: DisclosureFactsData[]
+  current: DisclosureFacts | null
+  history: DisclosureFacts[]
   sharing: { ok: true } | { ok: false; message: string }
 }
 
@@ -39,7 +24,7 @@ function useOwnOutlet(outlet: ReactNode, routeId: string): ReactNode {
 
 const capitalised = (text: string) => text.charAt(0).toLocaleUpperCase('nb') + text.slice(1)
 
-function endOf(item: DisclosureFactsData): string {
+function endOf(item: DisclosureFacts): string {
   if (item.visible) return `Arbeidsgiveren ser dem til ${formatOsloDate(item.expiresAt)}.`
   if (item.revokedAt) return `Trukket tilbake ${formatOsloDateTime(item.revokedAt)}${item.revokedByName ? ` av ${item.revokedByName}` : ''}.`
   if (item.purgeReason === 'case_ended' || item.endedAt) return `Skjult da saken ble avsluttet uten ansettelse${item.endedAt ? ` ${formatOsloDateTime(item.endedAt)}` : ''}.`
@@ -48,7 +33,7 @@ function endOf(item: DisclosureFactsData): string {
 }
 
 /** Every sharing in the case, newest first: what, by whom, when, and how it ended. */
-export function DisclosureHistory({ history }: { history: DisclosureFactsData[] }) {
+export function DisclosureHistory({ history }: { history: DisclosureFacts[] }) {
   if (history.length === 0) return null
   return (
     <VStack gap="space-8" as="section" aria-labelledby="disclosure-history">

@@ -9,3 +9,8 @@ export function FormErrors({ errors, id }: { errors?: string[]; id?: string }) {
     </Alert>
   )
 }
+
+/** The one refusal an action sent back with the page (`{ error }`), announced like a form-level message. */
+export function ActionError({ error }: { error: string | null | undefined }) {
+  return <FormErrors errors={error ? [error] : undefined} />
+}

@@ -1,6 +1,7 @@
 import { Alert, BodyShort, Button, Checkbox, Link, Textarea, VStack } from '@navikt/ds-react'
 import { Form, Link as RemixLink } from '@remix-run/react'
 import { AuthenticityTokenInput } from 'remix-utils/csrf/react'
+import { RedirectNotice } from './page-notices'
 import { caseStatusLabels, employerVerdictLabels, noVerdictLabel, type CaseStatus, type EmployerVerdict } from '~/modules/case-flow'
 import type { ProposalFailure } from '~/modules/case-proposals.server'
 
@@ -78,5 +79,23 @@ export function ProposeCandidateForm({
         </VStack>
       </Form>
     </details>
+  )
+}
+
+/**
+ * What a match list says after a proposal (the `melding` of respondToPostedProposal in case-proposals.server.ts).
+ * `caseShownUnder` is where that list shows the case that was already there.
+ */
+export function ProposalNotice({ caseShownUnder }: { caseShownUnder: 'stillingen' | 'kandidaten' }) {
+  return (
+    <RedirectNotice
+      notices={{
+        foreslatt: { variant: 'success', text: 'Kandidaten er foreslått. Arbeidsgiveren har fått beskjed, og saken ligger under Saker hos deg.' },
+        finnes: {
+          variant: 'info',
+          text: `Det finnes allerede en sak om kandidaten for denne stillingen, så det ble ikke laget en ny. Se saken under ${caseShownUnder}.`,
+        },
+      }}
+    />
   )
 }

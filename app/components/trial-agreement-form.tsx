@@ -1,14 +1,17 @@
 import { getFormProps, getInputProps, getSelectProps, getTextareaProps, type SubmissionResult } from '@conform-to/react'
 import { Alert, BodyLong, BodyShort, Button, Fieldset, Heading, HGrid, Link, Select, Table, Textarea, TextField, VStack } from '@navikt/ds-react'
 import { Form, Link as RemixLink } from '@remix-run/react'
+import type { ReactNode } from 'react'
 import { AuthenticityTokenInput } from 'remix-utils/csrf/react'
+import type { CaseStatus } from '~/modules/case-flow'
 import { useSchemaForm } from '~/utils/use-schema-form'
 import { MAX_MEETING_POINTS, trialAgreementFormDefaults, trialAgreementSchema } from '~/utils/trial-agreement-form'
 import { norwegianDate } from '~/utils/opening-form'
 import { Facts } from './admin/facts'
+import { CasePageHeader } from './case-panel'
 import { CheckboxesField } from './choice-fields'
 import { formatHours } from './employer-labels'
-import { FormErrors } from './form-errors'
+import { ActionError, FormErrors } from './form-errors'
 import { formatOsloDateTime } from './labels'
 
 /** The agreement as the loaders send it (dates as ISO strings). */
@@ -40,6 +43,9 @@ export type TrialPageData = {
   fallback: { contactName: string; contactPhone: string; contactEmail: string; taskIds: string[]; employerContactUserId: string | null }
   editable: boolean
 }
+
+/** The case a trial page belongs to, for its header, and why the agreement cannot be changed when the form is not shown. */
+export type TrialPageCase = { caseId: string; candidateLabel: string; openingTitle: string; status: CaseStatus; lockedReason: string }
 
 const contactLine = (parts: string[]) => parts.filter(Boolean).join(', ')
 
@@ -324,6 +330,50 @@ export function EndTrialForm({ version, failed, action }: { version: number; fai
         </div>
       </VStack>
     </Form>
+  )
+}
+
+/**
+ * The trial page of a case, the same on both sides: the agreement and its follow-ups, the form while it can be
+ * changed (or why not), and the way back to the case. `error` is a refused follow-up; `children` come after the form.
+ */
+export function TrialAgreementPage({
+  data,
+  side,
+  caseHref,
+  notice,
+  lastResult,
+  canRecordFollowUps,
+  error,
+  children,
+}: {
+  data: TrialPageData & TrialPageCase
+  side: 'staff' | 'employer'
+  caseHref: string
+  notice: string | undefined
+  lastResult: SubmissionResult<string[]> | null | undefined
+  canRecordFollowUps: boolean
+  error?: string | null
+  children?: ReactNode
+}) {
+  return (
+    <VStack gap="space-24">
+      <CasePageHeader back={{ to: caseHref, label: 'Saken' }} title={`Utprøving: ${data.candidateLabel} – ${data.openingTitle}`} status={data.status} notice={notice} />
+      <ActionError error={error} />
+      {data.agreement ? <TrialAgreementView data={{ ...data, agreement: data.agreement }} side={side} /> : null}
+      {data.agreement ? <FollowUpList followUps={data.agreement.followUps} canRecord={canRecordFollowUps} /> : null}
+      {data.editable ? (
+        <TrialAgreementForm data={data} side={side} lastResult={lastResult} />
+      ) : (
+        <AgreementLockedNote hasAgreement={data.agreement !== null} reason={data.lockedReason} />
+      )}
+      {children}
+      <BodyShort>
+        <Link as={RemixLink} to={caseHref}>
+          Tilbake til saken
+        </Link>
+      </BodyShort>
+    </VStack>
   )
 }
 

@@ -12,14 +12,22 @@ async function holdersOf(tx: Queryable, due: DueCase): Promise<string[]> {
   return due.ownerUserId ? [due.ownerUserId] : queueHoldersFor(tx, due)
 }
 
-export async function sendCaseReminders(sql: Sql, now: Date): Promise<number> {
+/**
+ * Claims the cases that `claim` finds due and tells each one's `recipientsOf` in the same transaction, so a case is
+ * marked only together with its notices. Returns how many cases were claimed.
+ */
+async function notifyDueCases(
+  sql: Sql,
+  claim: (tx: Queryable) => Promise<DueCase[]>,
+  notice: { kind: 'case_reminder' | 'case_escalated'; event: string; recipientsOf: (tx: Queryable, due: DueCase) => Promise<string[]> },
+): Promise<number> {
   return sql.begin(async (tx) => {
-    const due = await claimDueReminders(tx, now)
+    const due = await claim(tx)
     for (const found of due) {
-      await notify(tx, await holdersOf(tx, found), {
-        kind: 'case_reminder',
+      await notify(tx, await notice.recipientsOf(tx, found), {
+        kind: notice.kind,
         path: `/ansatt/saker/${found.id}`,
-        eventKey: `case:${found.id}:reminder`,
+        eventKey: `case:${found.id}:${notice.event}`,
         caseId: found.id,
         dueAt: found.acknowledgeBy,
       })
@@ -28,18 +36,14 @@ export async function sendCaseReminders(sql: Sql, now: Date): Promise<number> {
   })
 }
 
-export async function escalateOverdueCases(sql: Sql, now: Date): Promise<number> {
-  return sql.begin(async (tx) => {
-    const due = await claimDueEscalations(tx, now)
-    for (const found of due) {
-      await notify(tx, await staffWithRoleFor(tx, found, 'team_lead'), {
-        kind: 'case_escalated',
-        path: `/ansatt/saker/${found.id}`,
-        eventKey: `case:${found.id}:escalated`,
-        caseId: found.id,
-        dueAt: found.acknowledgeBy,
-      })
-    }
-    return due.length
+export function sendCaseReminders(sql: Sql, now: Date): Promise<number> {
+  return notifyDueCases(sql, (tx) => claimDueReminders(tx, now), { kind: 'case_reminder', event: 'reminder', recipientsOf: holdersOf })
+}
+
+export function escalateOverdueCases(sql: Sql, now: Date): Promise<number> {
+  return notifyDueCases(sql, (tx) => claimDueEscalations(tx, now), {
+    kind: 'case_escalated',
+    event: 'escalated',
+    recipientsOf: (tx, found) => staffWithRoleFor(tx, found, 'team_lead'),
   })
 }

@@ -32,9 +32,9 @@ import {
   disclosureFieldLabels,
   disclosureVisibility,
   purgeReasonFor,
+  type DisclosureFacts,
   type DisclosureField,
   type DisclosureVisibility,
-  type PurgeReason,
   type SharingDecision,
 } from './case-disclosure'
 import { notFound, requireUuid } from './employer-access.server'
@@ -177,21 +177,6 @@ export async function withdrawDisclosure(user: User, caseId: string, disclosureI
 
 // ---------------------------------------------------------------------------------------------
 // What staff see
-
-export type DisclosureFacts = {
-  id: string
-  fields: DisclosureField[]
-  sharedByName: string
-  sharedAt: string
-  expiresAt: string
-  revokedAt: string | null
-  revokedByName: string | null
-  endedAt: string | null
-  purgedAt: string | null
-  purgeReason: PurgeReason | null
-  /** Whether the employer sees it now (app/modules/case-disclosure.ts). */
-  visible: boolean
-}
 
 const factsOf = (disclosure: Disclosure, caseStatus: string, now: Date): DisclosureFacts => ({
   id: disclosure.id,

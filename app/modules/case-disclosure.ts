@@ -146,6 +146,22 @@ export function purgeReasonFor(visibility: DisclosureVisibility): PurgeReason | 
   }
 }
 
+/** The facts of one sharing as staff pages show them (dates as ISO strings), without the values. */
+export type DisclosureFacts = {
+  id: string
+  fields: DisclosureField[]
+  sharedByName: string
+  sharedAt: string
+  expiresAt: string
+  revokedAt: string | null
+  revokedByName: string | null
+  endedAt: string | null
+  purgedAt: string | null
+  purgeReason: PurgeReason | null
+  /** Whether the employer sees it now (disclosureVisibility). */
+  visible: boolean
+}
+
 export const hiddenReasonTexts: Record<HiddenReason, string> = {
   invalid: 'Delingen er ikke gyldig.',
   'not-yet-shared': 'Delingen er ikke i kraft ennå.',

@@ -5,12 +5,12 @@
  * already there). Nothing about who the candidate is goes to the employer: the message is checked like profile text,
  * and the employer sees only the anonymised document until the candidate says yes to sharing more.
  */
+import { json, redirect, type TypedResponse } from '@remix-run/node'
 import { z } from 'zod'
 import { getSql } from '../../prisma-free-sql/db'
 import { appendAudit } from '../../prisma-free-sql/queries/audit'
 import { readNamesForTextGuard, type Candidate } from '../../prisma-free-sql/queries/candidates'
 import {
-  activeEmployerMemberIds,
   casesOfCandidate,
   receiveOwnProposal,
   storeEmployerVerdict,
@@ -18,6 +18,7 @@ import {
 } from '../../prisma-free-sql/queries/case-proposals'
 import { findCase, openCase, type Case } from '../../prisma-free-sql/queries/cases'
 import { CURRENT_TERMS_VERSION, hasAcceptedTerms } from '../../prisma-free-sql/queries/employer-terms'
+import { activeMembersOfOpening } from '../../prisma-free-sql/queries/organisations'
 import type { User } from '../../prisma-free-sql/queries/users'
 import { scoreMatch } from '../../matching/scoring'
 import { getSearchBackend } from '../../search-index/backends'
@@ -129,7 +130,8 @@ export async function proposeCandidate(
       subjectId: caseId,
       details: { openingId: input.openingId, candidateId: candidate.id, score: explanation.score },
     })
-    await notify(tx, await activeEmployerMemberIds(tx, input.openingId), {
+    // Nobody on the employer's side asked for a proposal, so the whole organisation hears of it.
+    await notify(tx, (await activeMembersOfOpening(tx, input.openingId)).map((member) => member.userId), {
       kind: 'candidate_proposed',
       path: `/arbeidsgiver/saker/${caseId}`,
       eventKey: `case:${caseId}:proposed`,
@@ -176,6 +178,24 @@ export async function applyPostedProposal(
     return { ok: false, status: 400, failure: { intent: 'propose', ...typed, error: outcome.message, warned: outcome.warned } }
   }
   return { ok: false, status: 409, failure: { intent: 'propose', ...typed, error: outcome.message, warned: false } }
+}
+
+/**
+ * The «propose» intent of both match lists: a refusal goes back to the form that posted it, and a proposal (or the
+ * case that was already there) back to the same page and filter at `#anchor`, with `melding` for ProposalNotice.
+ */
+export async function respondToPostedProposal(
+  user: User,
+  request: Request,
+  formData: FormData,
+  candidateFor: (candidateId: string) => Promise<Candidate>,
+  anchor: string,
+): Promise<TypedResponse<ProposalFailure>> {
+  const proposed = await applyPostedProposal(user, formData, candidateFor)
+  if (!proposed.ok) return json(proposed.failure, { status: proposed.status })
+  const url = new URL(request.url)
+  url.searchParams.set('melding', proposed.created ? 'foreslatt' : 'finnes')
+  return redirect(`${url.pathname}${url.search}#${anchor}`)
 }
 
 export type VerdictOutcome = { ok: true } | { ok: false; message: string }

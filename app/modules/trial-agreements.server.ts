@@ -10,7 +10,6 @@ import { appendAudit } from '../../prisma-free-sql/queries/audit'
 import { appendCaseEvent, type Case } from '../../prisma-free-sql/queries/cases'
 import {
   carvedTasksOfOpening,
-  employerMembersOfOpening,
   findTrialAgreement,
   insertTrialAgreement,
   lockCaseStatus,
@@ -21,9 +20,11 @@ import {
   type CarvedTask,
   type TrialAgreement,
 } from '../../prisma-free-sql/queries/trial-agreements'
+import { activeMembersOfOpening } from '../../prisma-free-sql/queries/organisations'
 import { findUserById, type User } from '../../prisma-free-sql/queries/users'
+import { candidateLabel } from '../../search-index/candidate-document'
 import { trialAgreementInputFrom, trialAgreementSchema, type TrialAgreementFormValue } from '../utils/trial-agreement-form'
-import type { TrialPageData } from '../components/trial-agreement-form'
+import type { TrialPageCase, TrialPageData } from '../components/trial-agreement-form'
 import { caseStatusLabels, type CaseActorKind, type CaseStatus } from './case-flow'
 import { followUpDates } from './trial-follow-up'
 
@@ -55,7 +56,7 @@ export async function trialPageOf(user: User, side: CaseActorKind, found: Case):
     carvedTasksOfOpening(sql, found.openingId),
     openingContactOf(sql, found.openingId),
     found.ownerUserId ? findUserById(sql, found.ownerUserId) : Promise.resolve(undefined),
-    employerMembersOfOpening(sql, found.openingId),
+    activeMembersOfOpening(sql, found.openingId),
   ])
   return {
     agreement,
@@ -110,7 +111,7 @@ export async function saveTrialAgreement(user: User, side: CaseActorKind, found:
       return { ok: false, status: 400, fieldErrors: { taskIds: ['En av oppgavene hører ikke til jobben. Last siden på nytt og velg igjen.'] } }
     }
     const existing = await findTrialAgreement(tx, found.id)
-    const members = await employerMembersOfOpening(tx, found.openingId)
+    const members = await activeMembersOfOpening(tx, found.openingId)
     let contactUserId: string | null
     if (side === 'employer') {
       contactUserId = value.employerContactUserId ?? null
@@ -168,10 +169,18 @@ export async function applyPostedAgreement(
   return { ok: false, status: saved.status, reply: submission.reply({ formErrors: saved.formErrors, fieldErrors: saved.fieldErrors }) }
 }
 
-/** The page's data as the loaders send it: dates as ISO strings. */
-export function trialPageData(page: TrialPage): TrialPageData {
+/** The trial page's data as both loaders send it (dates as ISO strings), with the case it belongs to. */
+export function trialPageData(found: Case, page: TrialPage): TrialPageData & TrialPageCase {
   const { agreement } = page
   return {
+    caseId: found.id,
+    candidateLabel: candidateLabel(found.candidateId),
+    openingTitle: page.openingTitle,
+    status: found.status,
+    // Only shown when the form is not: on the employer's side that is always for the status.
+    lockedReason: isAgreementEditable(found.status)
+      ? 'Bare den som har saken, eller teamlederen, kan endre avtalen.'
+      : 'Avtalen kan skrives og endres når møtet er avtalt og mens utprøvingen pågår.',
     agreement: agreement
       ? {
           ...agreement,

@@ -1,12 +1,14 @@
-import { Alert, BodyLong, BodyShort, Button, Heading, Table, VStack } from '@navikt/ds-react'
+import { BodyLong, BodyShort, Button, Heading, Table, VStack } from '@navikt/ds-react'
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { json, redirect } from '@remix-run/node'
-import { Form, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
+import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { AuthenticityTokenInput } from 'remix-utils/csrf/react'
 import { z } from 'zod'
 import { Facts } from '~/components/admin/facts'
 import { formatOsloTime } from '~/components/admin/labels'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
+import { ActionError } from '~/components/form-errors'
+import { RedirectNotice, type RedirectNoticeText } from '~/components/page-notices'
 import { requireRole } from '~/utils/auth.server'
 import { requireValidCsrf } from '~/utils/csrf.server'
 import { getSql } from '~/utils/db.server'
@@ -106,10 +108,13 @@ function EmailTable({ caption, rows, dead }: { caption: string; rows: ReturnType
   )
 }
 
+const notices: Record<string, RedirectNoticeText> = {
+  sendes: { variant: 'success', text: 'Meldingen er lagt i utboksen igjen og sendes straks.' },
+}
+
 export default function EmailOutboxPage() {
   const { counts, dead, retrying, maxRefusals } = useLoaderData<typeof loader>()
   const failed = useActionData<typeof action>()
-  const [searchParams] = useSearchParams()
   return (
     <VStack gap="space-32">
       <VStack gap="space-8">
@@ -121,16 +126,8 @@ export default function EmailOutboxPage() {
           meldinger som ikke kunne sendes bare når serveren avviser mottakeren, eller etter {maxRefusals} midlertidige avvisninger.
         </BodyLong>
       </VStack>
-      {failed?.error ? (
-        <Alert variant="error" role="alert">
-          {failed.error}
-        </Alert>
-      ) : null}
-      {searchParams.get('melding') === 'sendes' ? (
-        <Alert variant="success" role="status">
-          Meldingen er lagt i utboksen igjen og sendes straks.
-        </Alert>
-      ) : null}
+      <ActionError error={failed?.error} />
+      <RedirectNotice notices={notices} />
       <Facts
         items={[
           ['Venter på sending', String(counts.pending)],

@@ -1,7 +1,7 @@
 import { Alert, BodyShort, Button, VStack } from '@navikt/ds-react'
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { json, redirect } from '@remix-run/node'
-import { Form, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
+import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { AuthenticityTokenInput } from 'remix-utils/csrf/react'
 import { z } from 'zod'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
@@ -9,8 +9,8 @@ import { MatchList, SearchUnavailable } from '~/components/match-list'
 import { MatchExplanationView } from '~/components/match-explanation'
 import { OpeningSummaryView } from '~/components/opening-summary'
 import { PageHeader } from '~/components/page-header'
-import { ProposeCandidateForm } from '~/components/propose-candidate-form'
-import { applyPostedProposal, casesOfCandidateForStaff } from '~/modules/case-proposals.server'
+import { ProposalNotice, ProposeCandidateForm } from '~/components/propose-candidate-form'
+import { casesOfCandidateForStaff, respondToPostedProposal } from '~/modules/case-proposals.server'
 import { requireCandidateForStaff } from '~/modules/candidates.server'
 import { candidateVisibleNow, matchPageSchema, openingsForCandidate, setShortlisted } from '~/modules/matching.server'
 import { requireStaff } from '~/utils/auth.server'
@@ -39,24 +39,20 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const candidate = await requireCandidateForStaff(user, params.candidateId)
   const formData = await request.formData()
   await requireValidCsrf(formData, request)
-  const url = new URL(request.url)
   if (formData.get('intent') === 'propose') {
     formData.set('candidateId', candidate.id)
-    const proposed = await applyPostedProposal(user, formData, async () => candidate)
-    if (!proposed.ok) return json(proposed.failure, { status: proposed.status })
-    url.searchParams.set('melding', proposed.created ? 'foreslatt' : 'finnes')
-    return redirect(`${url.pathname}${url.search}#stilling-${String(formData.get('openingId'))}`)
+    return respondToPostedProposal(user, request, formData, async () => candidate, `stilling-${String(formData.get('openingId'))}`)
   }
   const parsed = shortlistSchema.safeParse(Object.fromEntries(formData))
   if (!parsed.success) throw new Response('Ugyldig forespørsel.', { status: 400 })
   await setShortlisted(user, candidate, parsed.data.openingId, parsed.data.shortlisted === 'ja')
+  const url = new URL(request.url)
   return redirect(`${url.pathname}${url.search}#stilling-${parsed.data.openingId}`)
 }
 
 export default function CandidateOpeningsPage() {
   const { candidateId, label, query, matches, visible, cases } = useLoaderData<typeof loader>()
   const failed = useActionData<typeof action>()
-  const [searchParams] = useSearchParams()
   const base = `/ansatt/kandidater/${candidateId}`
   return (
     <VStack gap="space-24">
@@ -66,15 +62,7 @@ export default function CandidateOpeningsPage() {
           begrunnelsen for hvert treff.
         </BodyShort>
       </PageHeader>
-      {searchParams.get('melding') === 'foreslatt' ? (
-        <Alert variant="success" role="status">
-          Kandidaten er foreslått. Arbeidsgiveren har fått beskjed, og saken ligger under Saker hos deg.
-        </Alert>
-      ) : searchParams.get('melding') === 'finnes' ? (
-        <Alert variant="info" role="status">
-          Det finnes allerede en sak om kandidaten for denne stillingen, så det ble ikke laget en ny. Se saken under stillingen.
-        </Alert>
-      ) : null}
+      <ProposalNotice caseShownUnder="stillingen" />
       {visible ? null : (
         <Alert variant="info" size="small">
           Kandidaten er ikke synlig for arbeidsgivere ennå. Du kan likevel se hva som passer, og foreslå stillinger til kandidaten.

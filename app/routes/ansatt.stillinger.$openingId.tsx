@@ -1,7 +1,7 @@
 import { Alert, BodyShort, Button, HStack, Link, VStack } from '@navikt/ds-react'
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { json, redirect } from '@remix-run/node'
-import { Form, Link as RemixLink, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
+import { Form, Link as RemixLink, useActionData, useLoaderData } from '@remix-run/react'
 import { AuthenticityTokenInput } from 'remix-utils/csrf/react'
 import { z } from 'zod'
 import { AnonymisedCandidateView } from '~/components/anonymised-candidate'
@@ -9,8 +9,8 @@ import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { MatchList, SearchUnavailable } from '~/components/match-list'
 import { MatchExplanationView } from '~/components/match-explanation'
 import { PageHeader } from '~/components/page-header'
-import { ProposeCandidateForm } from '~/components/propose-candidate-form'
-import { applyPostedProposal } from '~/modules/case-proposals.server'
+import { ProposalNotice, ProposeCandidateForm } from '~/components/propose-candidate-form'
+import { respondToPostedProposal } from '~/modules/case-proposals.server'
 import { assertCaseworker, requireCandidateForStaff } from '~/modules/candidates.server'
 import { notFound, requireUuid } from '~/modules/employer-access.server'
 import { candidatesForOpening, matchPageSchema, setShortlisted, shortlistedCandidateIds } from '~/modules/matching.server'
@@ -57,39 +57,28 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const opening = await requireOpeningInRegion(user, params.openingId)
   const formData = await request.formData()
   await requireValidCsrf(formData, request)
-  const url = new URL(request.url)
   if (formData.get('intent') === 'propose') {
     formData.set('openingId', opening.id)
-    const proposed = await applyPostedProposal(user, formData, (candidateId) => requireCandidateForStaff(user, candidateId))
-    if (!proposed.ok) return json(proposed.failure, { status: proposed.status })
-    url.searchParams.set('melding', proposed.created ? 'foreslatt' : 'finnes')
-    return redirect(`${url.pathname}${url.search}#kandidat-${String(formData.get('candidateId'))}`)
+    const anchor = `kandidat-${String(formData.get('candidateId'))}`
+    return respondToPostedProposal(user, request, formData, (candidateId) => requireCandidateForStaff(user, candidateId), anchor)
   }
   const parsed = shortlistSchema.safeParse(Object.fromEntries(formData))
   if (!parsed.success) throw new Response('Ugyldig forespørsel.', { status: 400 })
   const candidate = await requireCandidateForStaff(user, parsed.data.candidateId)
   await setShortlisted(user, candidate, opening.id, parsed.data.shortlisted === 'ja')
+  const url = new URL(request.url)
   return redirect(`${url.pathname}${url.search}#kandidat-${candidate.id}`)
 }
 
 export default function RegionOpeningPage() {
   const { opening, query, matches, shortlisted, cases } = useLoaderData<typeof loader>()
   const failed = useActionData<typeof action>()
-  const [searchParams] = useSearchParams()
   return (
     <VStack gap="space-24">
       <PageHeader back={{ to: '/ansatt/stillinger', label: 'Stillinger i regionen' }} title={opening.title}>
         <BodyShort className="form-narrow">Kandidater fra ditt kontor som oppfyller kravene, best treff først.</BodyShort>
       </PageHeader>
-      {searchParams.get('melding') === 'foreslatt' ? (
-        <Alert variant="success" role="status">
-          Kandidaten er foreslått. Arbeidsgiveren har fått beskjed, og saken ligger under Saker hos deg.
-        </Alert>
-      ) : searchParams.get('melding') === 'finnes' ? (
-        <Alert variant="info" role="status">
-          Det finnes allerede en sak om kandidaten for denne stillingen, så det ble ikke laget en ny. Se saken under kandidaten.
-        </Alert>
-      ) : null}
+      <ProposalNotice caseShownUnder="kandidaten" />
       {matches.status === 'not-published' ? (
         <Alert variant="info">Stillingen er ikke publisert lenger.</Alert>
       ) : matches.status === 'unavailable' ? (

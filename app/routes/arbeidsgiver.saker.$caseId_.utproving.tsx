@@ -1,15 +1,12 @@
-import { BodyShort, Link, VStack } from '@navikt/ds-react'
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { json, redirect } from '@remix-run/node'
-import { Link as RemixLink, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
-import { CasePageHeader } from '~/components/case-panel'
+import { useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
-import { AgreementLockedNote, EndTrialForm, FollowUpList, TrialAgreementForm, TrialAgreementView } from '~/components/trial-agreement-form'
+import { EndTrialForm, TrialAgreementPage } from '~/components/trial-agreement-form'
 import { applyPostedMove, requireCaseForEmployer } from '~/modules/cases.server'
 import { applyPostedAgreement, trialPageData, trialPageOf } from '~/modules/trial-agreements.server'
 import { requireEmployer } from '~/utils/auth.server'
 import { requireValidCsrf } from '~/utils/csrf.server'
-import { candidateLabel } from '../../search-index/candidate-document'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Utprøving for ${data?.candidateLabel ?? 'en kandidat'} – Jobbsnekker` }]
 
@@ -17,15 +14,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireEmployer(request)
   const found = await requireCaseForEmployer(user, params.caseId)
   const page = await trialPageOf(user, 'employer', found)
-  return json({
-    caseId: found.id,
-    caseVersion: found.version,
-    candidateLabel: candidateLabel(found.candidateId),
-    openingTitle: found.openingTitle,
-    status: found.status,
-    trialRunning: found.status === 'trial_running',
-    ...trialPageData(page),
-  })
+  return json({ ...trialPageData(found, page), caseVersion: found.version, trialRunning: found.status === 'trial_running' })
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -56,27 +45,16 @@ export default function EmployerTrialPage() {
   const result = useActionData<typeof action>()
   const [searchParams] = useSearchParams()
   return (
-    <VStack gap="space-24">
-      <CasePageHeader
-        back={{ to: `/arbeidsgiver/saker/${data.caseId}`, label: 'Saken' }}
-        title={`Utprøving: ${data.candidateLabel} – ${data.openingTitle}`}
-        status={data.status}
-        notice={searchParams.get('melding') === 'lagret' ? 'Avtalen er lagret, og jobbspesialisten ser den nå.' : undefined}
-      />
-      {data.agreement ? <TrialAgreementView data={{ ...data, agreement: data.agreement }} side="employer" /> : null}
-      {data.agreement ? <FollowUpList followUps={data.agreement.followUps} canRecord={false} /> : null}
-      {data.editable ? (
-        <TrialAgreementForm data={data} side="employer" lastResult={result?.reply} />
-      ) : (
-        <AgreementLockedNote hasAgreement={data.agreement !== null} reason="Avtalen kan skrives og endres når møtet er avtalt og mens utprøvingen pågår." />
-      )}
+    <TrialAgreementPage
+      data={data}
+      side="employer"
+      caseHref={`/arbeidsgiver/saker/${data.caseId}`}
+      notice={searchParams.get('melding') === 'lagret' ? 'Avtalen er lagret, og jobbspesialisten ser den nå.' : undefined}
+      lastResult={result?.reply}
+      canRecordFollowUps={false}
+    >
       {data.trialRunning ? <EndTrialForm version={data.caseVersion} failed={result?.endTrial ?? undefined} /> : null}
-      <BodyShort>
-        <Link as={RemixLink} to={`/arbeidsgiver/saker/${data.caseId}`}>
-          Tilbake til saken
-        </Link>
-      </BodyShort>
-    </VStack>
+    </TrialAgreementPage>
   )
 }
 

@@ -1,10 +1,12 @@
-import { Alert, BodyShort, Button, Heading, HStack, Link, Radio, RadioGroup, Tag, VStack } from '@navikt/ds-react'
+import { BodyShort, Button, Heading, HStack, Link, Radio, RadioGroup, Tag, VStack } from '@navikt/ds-react'
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { json, redirect } from '@remix-run/node'
-import { Form, Link as RemixLink, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
+import { Form, Link as RemixLink, useActionData, useLoaderData } from '@remix-run/react'
 import { AuthenticityTokenInput } from 'remix-utils/csrf/react'
 import { z } from 'zod'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
+import { ActionError } from '~/components/form-errors'
+import { RedirectNotice, type RedirectNoticeText } from '~/components/page-notices'
 import { formatOsloDateTime } from '~/components/labels'
 import { chooseEmailFrequency, emailFrequencyOf, inboxOf, markRead } from '~/modules/notifications.server'
 import { requireUser } from '~/utils/auth.server'
@@ -44,10 +46,11 @@ export async function action({ request }: ActionFunctionArgs) {
   return redirect('/varsler')
 }
 
+const notices: Record<string, RedirectNoticeText> = { lagret: { variant: 'success', text: 'Valget ditt er lagret.' } }
+
 export default function NoticesPage() {
   const { entries, emailFrequency } = useLoaderData<typeof loader>()
   const failed = useActionData<typeof action>()
-  const [searchParams] = useSearchParams()
   const unread = entries.filter((entry) => !entry.read).length
   return (
     <VStack gap="space-32">
@@ -60,16 +63,8 @@ export default function NoticesPage() {
           sier bare at noe venter på deg; lenken viser hva det gjelder.
         </BodyShort>
       </VStack>
-      {failed?.error ? (
-        <Alert variant="error" role="alert">
-          {failed.error}
-        </Alert>
-      ) : null}
-      {searchParams.get('melding') === 'lagret' ? (
-        <Alert variant="success" role="status">
-          Valget ditt er lagret.
-        </Alert>
-      ) : null}
+      <ActionError error={failed?.error} />
+      <RedirectNotice notices={notices} />
       {entries.length === 0 ? (
         <BodyShort>Her kommer varsler om nye saker, frister og svar fra arbeidsgivere og NAV.</BodyShort>
       ) : (

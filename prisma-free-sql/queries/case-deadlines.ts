@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import type { Queryable } from '../db'
 import { parseRows } from '../rows'
+import { activeMembersOfOpening } from './organisations'
 
 const dueCaseSchema = z.object({
   id: z.string().uuid(),
@@ -12,18 +13,29 @@ const dueCaseSchema = z.object({
 export type DueCase = z.infer<typeof dueCaseSchema>
 
 /**
- * Marks unacknowledged cases whose reminder time has come as reminded and returns them: each is taken once, even by
- * several workers at once (skip locked, and the mark is the claim).
+ * The two deadlines of an unacknowledged case: when it falls due, and the mark that it has been dealt with. Column
+ * names, never input, so they can go into the query as identifiers.
  */
-export async function claimDueReminders(sql: Queryable, now: Date, limit = 200): Promise<DueCase[]> {
+const deadlineColumns = {
+  reminder: { dueAt: 'remind_at', markedAt: 'reminded_at' },
+  escalation: { dueAt: 'acknowledge_by', markedAt: 'escalated_at' },
+} as const
+
+/**
+ * Marks unacknowledged cases whose `deadline` has come and returns them: each is taken once, even by several workers
+ * at once (skip locked, and the mark is the claim).
+ */
+async function claimDue(sql: Queryable, deadline: keyof typeof deadlineColumns, now: Date, limit: number): Promise<DueCase[]> {
+  const dueAt = sql(deadlineColumns[deadline].dueAt)
+  const markedAt = sql(deadlineColumns[deadline].markedAt)
   return parseRows(
     dueCaseSchema,
     await sql`
-      update cases c set reminded_at = ${now}
+      update cases c set ${markedAt} = ${now}
       from (
         select id from cases
-        where acknowledged_at is null and status = 'new' and reminded_at is null and remind_at <= ${now}
-        order by remind_at limit ${limit}
+        where acknowledged_at is null and status = 'new' and ${markedAt} is null and ${dueAt} <= ${now}
+        order by ${dueAt} limit ${limit}
         for update skip locked
       ) due
       where c.id = due.id
@@ -31,21 +43,14 @@ export async function claimDueReminders(sql: Queryable, now: Date, limit = 200):
   )
 }
 
-/** The same for cases past their acknowledgement deadline: marked escalated, with an event in their history. */
+/** Cases whose reminder time has come, marked reminded. */
+export function claimDueReminders(sql: Queryable, now: Date, limit = 200): Promise<DueCase[]> {
+  return claimDue(sql, 'reminder', now, limit)
+}
+
+/** Cases past their acknowledgement deadline, marked escalated, with an event in their history. */
 export async function claimDueEscalations(sql: Queryable, now: Date, limit = 200): Promise<DueCase[]> {
-  const due = parseRows(
-    dueCaseSchema,
-    await sql`
-      update cases c set escalated_at = ${now}
-      from (
-        select id from cases
-        where acknowledged_at is null and status = 'new' and escalated_at is null and acknowledge_by <= ${now}
-        order by acknowledge_by limit ${limit}
-        for update skip locked
-      ) due
-      where c.id = due.id
-      returning c.id, c.owner_user_id as "ownerUserId", c.office_id as "officeId", c.team_id as "teamId", c.acknowledge_by as "acknowledgeBy"`,
-  )
+  const due = await claimDue(sql, 'escalation', now, limit)
   if (due.length > 0) {
     await sql`
       insert into case_events (case_id, action, from_status, to_status, actor_user_id, at)
@@ -95,16 +100,11 @@ export async function marketContactsForOpening(sql: Queryable, openingId: string
 
 /** Who on the employer's side hears of a case: the person who opened it, or else the organisation's active members. */
 export async function employerRecipientsForCase(sql: Queryable, caseId: string): Promise<string[]> {
-  const rows = await sql`
-    select u.id
-    from cases c
-    join openings op on op.id = c.opening_id
-    join workplaces w on w.id = op.workplace_id
-    join organisation_memberships m on m.organisation_id = w.organisation_id and m.status = 'active'
-    join users u on u.id = m.user_id and u.disabled_at is null
-    where c.id = ${caseId}`
-  const members = parseRows(z.object({ id: z.string().uuid() }), rows).map((row) => row.id)
-  const [creator] = await sql`select created_by_user_id as id from cases where id = ${caseId}`
-  const creatorId = creator ? String(creator.id) : undefined
-  return creatorId && members.includes(creatorId) ? [creatorId] : members
+  const [found] = parseRows(
+    z.object({ openingId: z.string().uuid(), createdByUserId: z.string().uuid() }),
+    await sql`select opening_id as "openingId", created_by_user_id as "createdByUserId" from cases where id = ${caseId}`,
+  )
+  if (!found) return []
+  const members = (await activeMembersOfOpening(sql, found.openingId)).map((member) => member.userId)
+  return members.includes(found.createdByUserId) ? [found.createdByUserId] : members
 }

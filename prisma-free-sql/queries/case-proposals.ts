@@ -5,24 +5,6 @@ import { parseRows } from '../rows'
 import { appendCaseEvent } from './cases'
 
 /**
- * Who on the employer side hears of a proposal: the active members of the organisation that owns the opening (not
- * members who left, asked to join or were refused, and nobody in any other organisation).
- */
-export async function activeEmployerMemberIds(sql: Queryable, openingId: string): Promise<string[]> {
-  const rows = parseRows(
-    z.object({ userId: z.string().uuid() }),
-    await sql`
-      select distinct m.user_id as "userId"
-      from openings op
-      join workplaces w on w.id = op.workplace_id
-      join organisation_memberships m on m.organisation_id = w.organisation_id and m.status = 'active'
-      where op.id = ${openingId}
-      order by m.user_id`,
-  )
-  return rows.map((row) => row.userId)
-}
-
-/**
  * A freshly opened proposal is received by the one who made it, in the transaction that opened it: the specialist is
  * already acting, so the case starts acknowledged and no reminder or escalation (which look at `acknowledged_at is
  * null`) ever nags them about their own proposal. Only a case still at its first version moves, so a proposal that

@@ -229,3 +229,21 @@ export async function activateMembership(sql: Queryable, organisationId: string,
     values (${organisationId}, ${userId}, 'active', now(), ${decidedBy})
     on conflict (organisation_id, user_id) do update set status = 'active', decided_at = now(), decided_by = ${decidedBy}`
 }
+
+/**
+ * The active members of the organisation that owns the opening, with accounts that are not disabled: who on the
+ * employer's side hears of its cases (not members who left, asked to join or were refused, nor anyone elsewhere).
+ */
+export async function activeMembersOfOpening(sql: Queryable, openingId: string): Promise<{ userId: string; name: string }[]> {
+  return parseRows(
+    z.object({ userId: z.string().uuid(), name: z.string() }),
+    await sql`
+      select u.id as "userId", u.name
+      from openings o
+      join workplaces w on w.id = o.workplace_id
+      join organisation_memberships m on m.organisation_id = w.organisation_id and m.status = 'active'
+      join users u on u.id = m.user_id and u.disabled_at is null
+      where o.id = ${openingId}
+      order by u.name, u.id`,
+  )
+}

@@ -227,23 +227,6 @@ export async function carvedTasksOfOpening(sql: Queryable, openingId: string): P
   )
 }
 
-const memberSchema = z.object({ userId: z.string().uuid(), name: z.string() })
-
-/** The active members of the organisation that owns the opening: who may receive the employer's follow-up notices. */
-export async function employerMembersOfOpening(sql: Queryable, openingId: string): Promise<{ userId: string; name: string }[]> {
-  return parseRows(
-    memberSchema,
-    await sql`
-      select u.id as "userId", u.name
-      from openings o
-      join workplaces w on w.id = o.workplace_id
-      join organisation_memberships m on m.organisation_id = w.organisation_id and m.status = 'active'
-      join users u on u.id = m.user_id and u.disabled_at is null
-      where o.id = ${openingId}
-      order by u.name, u.id`,
-  )
-}
-
 const openingContactSchema = z.object({ title: z.string(), contactName: z.string(), contactPhone: z.string(), contactEmail: z.string() })
 
 /** The opening's title and the contact it names: the first agreement starts from that contact. */

@@ -1,20 +1,9 @@
 import { expect, test } from '@playwright/test'
-import { DEMO_PASSWORD, demoLogins, employerListItem, expectNoSeriousAxeViolations, logIn, openCandidateList, ownMatchOnEmployerList } from './support'
+import { employerAndSpecialist, employerListItem, expectNoSeriousAxeViolations, ownMatchOnEmployerList } from './support'
 
 test('after the candidate\'s yes the specialist shares the name, the employer sees it on the case, and a withdrawal takes it away', async ({ browser }) => {
   test.setTimeout(180_000)
-  const employerContext = await browser.newContext()
-  const employer = await employerContext.newPage()
-  await logIn(employer, demoLogins.employer, DEMO_PASSWORD)
-  await employer.getByRole('link', { name: /Bakeriassistent/ }).first().click()
-  await employer.waitForURL(/\/arbeidsgiver\/stillinger\/[0-9a-f-]{36}$/)
-  const openingId = new URL(employer.url()).pathname.split('/')[3]!
-  await openCandidateList(employer)
-
-  const specialistContext = await browser.newContext()
-  const specialist = await specialistContext.newPage()
-  await logIn(specialist, demoLogins.specialist, DEMO_PASSWORD)
-  await specialist.waitForURL(/\/ansatt/)
+  const { employer, specialist, openingId, close } = await employerAndSpecialist(browser)
   const found = await ownMatchOnEmployerList(employer, specialist, openingId, 1)
   const label = found.label
 
@@ -73,6 +62,5 @@ test('after the candidate\'s yes the specialist shares the name, the employer se
   await employer.goto(`/arbeidsgiver/saker/${caseId}`)
   await expect(employer.getByRole('region', { name: 'Kontaktopplysninger delt av NAV' })).toHaveCount(0)
 
-  await employerContext.close()
-  await specialistContext.close()
+  await close()
 })

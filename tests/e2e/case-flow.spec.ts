@@ -1,21 +1,10 @@
 import { expect, test } from '@playwright/test'
-import { DEMO_PASSWORD, demoLogins, employerListItem, expectNoSeriousAxeViolations, logIn, mailsTo, openCandidateList, ownMatchOnEmployerList } from './support'
+import { demoLogins, employerAndSpecialist, employerListItem, expectNoSeriousAxeViolations, mailsTo, ownMatchOnEmployerList } from './support'
 
 test('an employer\'s interest becomes a case the specialist answers, and the employer follows it to the end of a trial', async ({ browser }) => {
   // Two people and a dozen pages with accessibility checks.
   test.setTimeout(180_000)
-  const employerContext = await browser.newContext()
-  const employer = await employerContext.newPage()
-  await logIn(employer, demoLogins.employer, DEMO_PASSWORD)
-  await employer.getByRole('link', { name: /Bakeriassistent/ }).first().click()
-  await employer.waitForURL(/\/arbeidsgiver\/stillinger\/[0-9a-f-]{36}$/)
-  const openingId = new URL(employer.url()).pathname.split('/')[3]!
-  await openCandidateList(employer)
-
-  const specialistContext = await browser.newContext()
-  const specialist = await specialistContext.newPage()
-  await logIn(specialist, demoLogins.specialist, DEMO_PASSWORD)
-  await specialist.waitForURL(/\/ansatt/)
+  const { employer, specialist, openingId, close } = await employerAndSpecialist(browser)
   const found = await ownMatchOnEmployerList(employer, specialist, openingId, 0)
   const label = found.label
 
@@ -86,6 +75,5 @@ test('an employer\'s interest becomes a case the specialist answers, and the emp
   await expect(specialist.getByText('Status: Ikke ansatt')).toBeVisible()
   await expect(specialist.getByText('Begrunnelse: Arbeidsoppgavene passet dårlig med åpningstidene.')).toBeVisible()
 
-  await employerContext.close()
-  await specialistContext.close()
+  await close()
 })

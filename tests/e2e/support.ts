@@ -1,7 +1,7 @@
 import { readdir, readFile } from 'node:fs/promises'
 import path from 'node:path'
 import AxeBuilder from '@axe-core/playwright'
-import { expect, type Page } from '@playwright/test'
+import { expect, type Browser, type Page } from '@playwright/test'
 import { navigationFor } from '../../app/utils/navigation'
 import { DEMO_PASSWORD, demoLogins } from '../../scripts/demo-logins'
 
@@ -227,4 +227,31 @@ export async function employerListItem(employer: Page, openingId: string, found:
   }
   await expect(item).toHaveCount(1)
   return item
+}
+
+/**
+ * The two people of a case, side by side: the demo employer on the bakery's «Bakeriassistent» opening, past the terms
+ * to its candidate list, and the demo specialist logged in, each in a browser context of their own.
+ */
+export async function employerAndSpecialist(browser: Browser): Promise<{ employer: Page; specialist: Page; openingId: string; close: () => Promise<void> }> {
+  const employerContext = await browser.newContext()
+  const employer = await employerContext.newPage()
+  await logIn(employer, demoLogins.employer, DEMO_PASSWORD)
+  await employer.getByRole('link', { name: /Bakeriassistent/ }).first().click()
+  await employer.waitForURL(/\/arbeidsgiver\/stillinger\/[0-9a-f-]{36}$/)
+  const openingId = new URL(employer.url()).pathname.split('/')[3]!
+  await openCandidateList(employer)
+  const specialistContext = await browser.newContext()
+  const specialist = await specialistContext.newPage()
+  await logIn(specialist, demoLogins.specialist, DEMO_PASSWORD)
+  await specialist.waitForURL(/\/ansatt/)
+  return {
+    employer,
+    specialist,
+    openingId,
+    close: async () => {
+      await employerContext.close()
+      await specialistContext.close()
+    },
+  }
 }

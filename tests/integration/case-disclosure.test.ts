@@ -16,8 +16,6 @@ import { loader as employerCaseLoader } from '~/routes/arbeidsgiver.saker.$caseI
 import { loader as contactLoader } from '~/routes/arbeidsgiver.saker.$caseId.kontakt'
 import { action as sharingAction, loader as sharingLoader } from '~/routes/ansatt.saker.$caseId.deling'
 import { loader as staffCaseLoader } from '~/routes/ansatt.saker.$caseId'
-import { issueCsrfToken } from '~/utils/csrf.server'
-import { startSession } from '~/utils/session.server'
 import { findCandidate } from '../../prisma-free-sql/queries/candidates'
 import { findCase } from '../../prisma-free-sql/queries/cases'
 import { insertOffice, insertTeam } from '../../prisma-free-sql/queries/offices'
@@ -30,6 +28,7 @@ import { useTestDatabase } from '../support/database'
 import { newEmployerWithOrganisation } from '../support/employer-fixtures'
 import { createStaffUser, newEmail } from '../support/fixtures'
 import { createPublishedOpening, createVisibleCandidate, today } from '../support/matching-fixtures'
+import { getRoute as get, postRoute as post } from '../support/route-requests'
 
 // Disclosure of identity in a case, as the specialist and the employer meet it: shared only after the candidate's yes
 // and only by whoever may act on the case; shown to that case's employer only, every view logged; gone after six
@@ -37,7 +36,6 @@ import { createPublishedOpening, createVisibleCandidate, today } from '../suppor
 // tested by table in tests/unit/case-disclosure.test.ts.
 
 const db = useTestDatabase()
-const BASE = 'http://localhost'
 const DAY = 86_400_000
 
 let employer: { user: User; organisationId: string }
@@ -119,38 +117,6 @@ async function storedDisclosures(caseId: string) {
     from case_disclosures where case_id = ${caseId} order by shared_at`
 }
 
-// ---------------------------------------------------------------------------------------------
-// Requests with a real session (and CSRF token), as the browser sends them
-
-type RouteFunction = (args: { request: Request; params: Record<string, string>; context: Record<string, never> }) => Promise<Response>
-
-async function sessionCookie(user: User): Promise<string> {
-  const response = await startSession(new Request(`${BASE}/logg-inn`), user.id, '/')
-  return response.headers.get('Set-Cookie')!.split(';')[0]!
-}
-
-async function settle(run: () => Promise<Response>): Promise<Response> {
-  try {
-    return await run()
-  } catch (error) {
-    if (error instanceof Response) return error
-    throw error
-  }
-}
-
-async function get(route: unknown, user: User, path: string, params: Record<string, string>): Promise<Response> {
-  const request = new Request(`${BASE}${path}`, { headers: { Cookie: await sessionCookie(user) } })
-  return settle(() => (route as RouteFunction)({ request, params, context: {} }))
-}
-
-async function post(route: unknown, user: User, path: string, fields: [string, string][], params: Record<string, string>): Promise<Response> {
-  const [token, csrfSetCookie] = await issueCsrfToken(new Request(`${BASE}/`))
-  const body = new FormData()
-  body.set('csrf', token)
-  for (const [name, value] of fields) body.append(name, value)
-  const cookies = [await sessionCookie(user), csrfSetCookie!.split(';')[0]!].join('; ')
-  return settle(() => (route as RouteFunction)({ request: new Request(`${BASE}${path}`, { method: 'POST', body, headers: { Cookie: cookies } }), params, context: {} }))
-}
 
 async function contactPage(user: User, caseId: string) {
   const response = await get(contactLoader, user, `/arbeidsgiver/saker/${caseId}/kontakt`, { caseId })
@@ -215,7 +181,7 @@ describe('who may share, and when', () => {
     expect(data).toMatchObject({ identity: null, sharedDetails: null, sharing: { ok: false } })
     expect(JSON.stringify(data)).not.toContain('Deleberg')
     expect(await count('candidate.identity.viewed', caseId)).toBe(before)
-    const posted = await post(sharingAction, colleague, `/ansatt/saker/${caseId}/deling`, [['intent', 'share'], ['fields', 'name'], ['confirmed', 'ja']], { caseId })
+    const posted = await post(sharingAction, colleague, `/ansatt/saker/${caseId}/deling`, [['intent', 'share'], ['fields', 'name'], ['confirmed', 'ja']], { params: { caseId } })
     expect(posted.status).toBe(409)
     expect((await get(sharingLoader, elsewhere, `/ansatt/saker/${caseId}/deling`, { caseId })).status).toBe(404)
     expect(await storedDisclosures(caseId)).toEqual([])
@@ -255,16 +221,16 @@ describe('sharing, as the specialist does it on the case page', () => {
     expect(viewed!.details).toMatchObject({ reason: 'deling' })
 
     // Without the confirmation nothing is shared.
-    const unconfirmed = await post(sharingAction, responsible, path, [['intent', 'share'], ['fields', 'name']], { caseId })
+    const unconfirmed = await post(sharingAction, responsible, path, [['intent', 'share'], ['fields', 'name']], { params: { caseId } })
     expect(unconfirmed.status).toBe(400)
     expect(await storedDisclosures(caseId)).toEqual([])
 
     // A double submit: the same form twice in a row, then twice at once.
     const form: [string, string][] = [['intent', 'share'], ['fields', 'name'], ['fields', 'phone'], ['confirmed', 'ja']]
-    const first = await post(sharingAction, responsible, path, form, { caseId })
+    const first = await post(sharingAction, responsible, path, form, { params: { caseId } })
     expect(first.status).toBe(302)
     expect(first.headers.get('Location')).toBe(`${path}?melding=delt`)
-    const second = await post(sharingAction, responsible, path, form, { caseId })
+    const second = await post(sharingAction, responsible, path, form, { params: { caseId } })
     expect(second.headers.get('Location')).toBe(`${path}?melding=allerede-delt`)
     const atOnce = await Promise.all([shareIdentity(responsible, caseId, ['name', 'phone']), shareIdentity(teamLead, caseId, ['name'])])
     expect(atOnce.map((outcome) => outcome.status)).toEqual(['already-shared', 'already-shared'])
@@ -426,7 +392,7 @@ describe('withdrawing and purging', () => {
     await expect(withdrawDisclosure(elsewhere, caseId, first.disclosureId)).rejects.toMatchObject({ status: 404 })
 
     const path = `/ansatt/saker/${caseId}/deling`
-    const withdrawn = await post(sharingAction, responsible, path, [['intent', 'withdraw'], ['disclosureId', first.disclosureId]], { caseId })
+    const withdrawn = await post(sharingAction, responsible, path, [['intent', 'withdraw'], ['disclosureId', first.disclosureId]], { params: { caseId } })
     expect(withdrawn.headers.get('Location')).toBe(`${path}?melding=trukket`)
     expect(await withdrawDisclosure(responsible, caseId, first.disclosureId)).toEqual({ status: 'already-withdrawn' })
     expect(await viewDisclosureAsEmployer(employer.user, caseId)).toBeNull()

@@ -6,9 +6,8 @@ import { applyPostedProposal, applyPostedVerdict, giveVerdict, proposeCandidate 
 import { moveCaseAs, requireCaseForEmployer, requireCaseForStaff, staffInbox } from '~/modules/cases.server'
 import { markEmployerInterest } from '~/modules/matching.server'
 import { acceptEmployerTerms } from '~/modules/organisations.server'
-import { startSession } from '~/utils/session.server'
 import { findCandidate, updateIdentity, type Candidate } from '../../prisma-free-sql/queries/candidates'
-import { activeEmployerMemberIds } from '../../prisma-free-sql/queries/case-proposals'
+import { activeMembersOfOpening } from '../../prisma-free-sql/queries/organisations'
 import { caseHistory, findCase, type Case } from '../../prisma-free-sql/queries/cases'
 import { insertOffice, insertTeam } from '../../prisma-free-sql/queries/offices'
 import type { Opening } from '../../prisma-free-sql/queries/openings'
@@ -21,6 +20,7 @@ import { useTestDatabase } from '../support/database'
 import { newEmployerWithOrganisation } from '../support/employer-fixtures'
 import { createStaffUser, newEmail } from '../support/fixtures'
 import { createPublishedOpening, createVisibleCandidate, today } from '../support/matching-fixtures'
+import { sessionCookie } from '../support/route-requests'
 
 // Proposals as the specialist makes them and the employer answers them, through the domain module the pages call:
 // one case per candidate and opening whoever acts first, only visible candidates of the specialist's own office, the
@@ -94,11 +94,6 @@ async function refusalOf(attempt: () => Promise<unknown>): Promise<Response> {
   return thrown as Response
 }
 
-async function cookieFor(user: User): Promise<string> {
-  const response = await startSession(new Request('http://localhost/logg-inn'), user.id, '/')
-  return response.headers.get('Set-Cookie')!.split(';')[0]!
-}
-
 beforeAll(async () => {
   resetSearchBackend()
   const officeId = (await insertOffice(db.sql, { name: 'NAV Forslag', countyNumber: '03' }))!
@@ -140,7 +135,7 @@ describe('proposing a candidate', () => {
       ['propose', 'received', 'Kari Forslagsen'],
     ])
     expect(await noticesOf(proposed.id, 'candidate_proposed')).toEqual([employer.user.id, colleague.id].sort())
-    expect(await activeEmployerMemberIds(db.sql, opening.id)).not.toContain(requested.id)
+    expect((await activeMembersOfOpening(db.sql, opening.id)).map((member) => member.userId)).not.toContain(requested.id)
     // The e-mail carries the link and nothing else (emails/notices.ts).
     const mails = await db.sql<{ template: string; params: Record<string, unknown> }[]>`
       select template, params from email_outbox where idempotency_key like ${`candidate_proposed:case:${proposed.id}:proposed:%`}`
@@ -369,7 +364,7 @@ describe('what the employer sees of a proposal', () => {
     const withdrawn = await moveCaseAs(specialist, 'staff', { caseId: closed.id, version: closed.version, action: 'withdraw', reason: `${identity.firstName} ${identity.lastName} har flyttet` })
     if (!withdrawn.ok) throw new Error(withdrawn.message)
 
-    const cookie = await cookieFor(employer.user)
+    const cookie = await sessionCookie(employer.user)
     const request = (path: string) => new Request(`http://localhost${path}`, { headers: { Cookie: cookie } })
     const args = (path: string, params: Record<string, string>) => ({ request: request(path), params, context: { clientAddress: '127.0.0.1' } })
 
@@ -398,7 +393,7 @@ describe('what the employer sees of a proposal', () => {
     expect(everything).not.toContain('har flyttet')
 
     // Another organisation's member reaches neither the page nor the case.
-    const outsiderCookie = await cookieFor(otherEmployer.user)
+    const outsiderCookie = await sessionCookie(otherEmployer.user)
     const refused = await refusalOf(async () =>
       employerCaseLoader({
         request: new Request(`http://localhost/arbeidsgiver/saker/${proposed.id}`, { headers: { Cookie: outsiderCookie } }),

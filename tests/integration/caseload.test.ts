@@ -5,8 +5,6 @@ import { action as handoverAction, loader as handoverLoader } from '~/routes/ans
 import { loader as caseloadLoader } from '~/routes/ansatt.kandidater._index'
 import { candidateHistory, createCandidate, emptyProfile, recordConsent } from '~/modules/candidates.server'
 import { todayInNorway } from '~/modules/openings.server'
-import { issueCsrfToken } from '~/utils/csrf.server'
-import { startSession } from '~/utils/session.server'
 import {
   findCandidate,
   insertCandidate,
@@ -23,52 +21,11 @@ import type { StaffRole, User } from '../../prisma-free-sql/queries/users'
 import { useTestDatabase } from '../support/database'
 import { createStaffUser, newEmail } from '../support/fixtures'
 import { linkIn, mailsTo } from '../support/mail'
+import { getRoute as get, postRoute as post } from '../support/route-requests'
 
 const db = useTestDatabase()
 
-const BASE = 'http://localhost'
 
-// ---------------------------------------------------------------------------------------------
-// Requests with a real session and CSRF token, as the browser sends them
-
-type RouteArgs = { request: Request; params: Record<string, string>; context: Record<string, never> }
-type RouteFunction = (args: RouteArgs) => Promise<Response>
-
-async function sessionCookie(user: User): Promise<string> {
-  const response = await startSession(new Request(`${BASE}/logg-inn`), user.id, '/')
-  return response.headers.get('Set-Cookie')!.split(';')[0]!
-}
-
-/** What a route function returned or threw: thrown responses (403, 404, redirects) are what the user gets too. */
-async function settle(run: () => Promise<Response>): Promise<Response> {
-  try {
-    return await run()
-  } catch (error) {
-    if (error instanceof Response) return error
-    throw error
-  }
-}
-
-async function get(route: unknown, user: User, path: string, params: Record<string, string> = {}): Promise<Response> {
-  const request = new Request(`${BASE}${path}`, { headers: { Cookie: await sessionCookie(user) } })
-  return settle(() => (route as RouteFunction)({ request, params, context: {} }))
-}
-
-async function post(
-  route: unknown,
-  user: User,
-  path: string,
-  fields: Record<string, string>,
-  options: { params?: Record<string, string>; csrf?: boolean } = {},
-): Promise<Response> {
-  const [token, csrfSetCookie] = await issueCsrfToken(new Request(`${BASE}/`))
-  const body = new FormData()
-  if (options.csrf ?? true) body.set('csrf', token)
-  for (const [name, value] of Object.entries(fields)) body.set(name, value)
-  const cookies = [await sessionCookie(user), csrfSetCookie!.split(';')[0]!].join('; ')
-  const request = new Request(`${BASE}${path}`, { method: 'POST', body, headers: { Cookie: cookies } })
-  return settle(() => (route as RouteFunction)({ request, params: options.params ?? {}, context: {} }))
-}
 
 type CaseloadRow = {
   id: string

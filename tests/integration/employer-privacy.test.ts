@@ -12,13 +12,13 @@ import { shareIdentity } from '~/modules/case-disclosure.server'
 import { candidatesForOpening, markEmployerInterest } from '~/modules/matching.server'
 import { handOverCandidate } from '~/modules/candidates.server'
 import { getEnv } from '~/utils/env.server'
-import { startSession } from '~/utils/session.server'
 import { listDevelopmentMailbox } from '../../emails/mailer'
 import { acceptEmployerTerms } from '~/modules/organisations.server'
 import { demoLogins, seedDemoData } from '../../scripts/demo-data'
 import { getSearchBackend, resetSearchBackend } from '../../search-index/backends'
 import { reindexAll } from '../../search-index/reindex'
 import { useTestDatabase } from '../support/database'
+import { sessionCookie } from '../support/route-requests'
 
 // The issue's acceptance test: every route and loader an employer can reach is fetched as the demo employer, and no
 // seeded candidate's name, national ID number, phone number, e-mail address or birth date may appear anywhere in what
@@ -250,11 +250,6 @@ async function run(fn: ((args: RouteArgs) => unknown) | undefined, request: Requ
   }
 }
 
-async function sessionCookieFor(user: User): Promise<string> {
-  const response = await startSession(new Request(`${BASE}/logg-inn`), user.id, '/')
-  return response.headers.get('Set-Cookie')!.split(';')[0]!
-}
-
 // ---------------------------------------------------------------------------------------------
 // What the employer can reach
 
@@ -386,7 +381,7 @@ beforeAll(async () => {
   await acceptEmployerTerms(employer)
   resetSearchBackend()
   await reindexAll(db.sql, getSearchBackend())
-  employerCookie = await sessionCookieFor(employer)
+  employerCookie = await sessionCookie(employer)
 
   identities = await db.sql<Identity[]>`
     select candidate_id as "candidateId", first_name as "firstName", last_name as "lastName", national_id as "nationalId", phone, email
@@ -718,7 +713,7 @@ describe('staff pages, as the employer', () => {
     const before = await identityViews()
     const outcome = await run(
       route.loader,
-      new Request(`${BASE}/ansatt/kandidater/${ownCandidateId}/personalia?grunn=kontakt`, { headers: { Cookie: await sessionCookieFor(specialist) } }),
+      new Request(`${BASE}/ansatt/kandidater/${ownCandidateId}/personalia?grunn=kontakt`, { headers: { Cookie: await sessionCookie(specialist) } }),
       { candidateId: ownCandidateId },
     )
     expect(outcome?.status).toBe(200)

@@ -19,7 +19,10 @@ import { useTestDatabase } from '../support/database'
 import { newEmployerWithOrganisation } from '../support/employer-fixtures'
 import { createStaffUser, newEmail } from '../support/fixtures'
 import { createPublishedOpening, createVisibleCandidate, today } from '../support/matching-fixtures'
+import { getRoute as get, postRoute as post } from '../support/route-requests'
 import { startLocalSmtpServer, type LocalSmtpServer } from '../support/smtp'
+import { action as outboxAction, loader as outboxLoader } from '~/routes/admin.epost'
+import { action as noticesAction, loader as noticesLoader } from '~/routes/varsler'
 
 // Notices as they really travel: an employer's interest writes the in-app notice and the e-mail in its transaction,
 // and the outbox worker sends it to a real SMTP server in this process (smtp-server), which parses what arrived.
@@ -268,5 +271,64 @@ describe('the in-app inbox', () => {
     expect(await markRead(teamLead.id, newest!.id)).toBe(0)
     await markRead(responsible.id)
     expect(await unreadCount(responsible.id)).toBe(0)
+  })
+})
+
+describe('the pages', () => {
+  it('/varsler lists the notices, marks them read and keeps the staff member\'s e-mail choice', async () => {
+    await interestInNewCandidate()
+    const page = await (await get(noticesLoader, responsible, '/varsler')).json()
+    expect(page.emailFrequency).toBe('immediate')
+    const unreadEntry = page.entries.find((entry: { read: boolean }) => !entry.read)
+    expect(unreadEntry).toMatchObject({ title: 'En arbeidsgiver er interessert i en av kandidatene dine' })
+
+    const read = await post(noticesAction, responsible, '/varsler', { intent: 'read', id: String(unreadEntry.id) })
+    expect(read.status).toBe(302)
+    const after = await (await get(noticesLoader, responsible, '/varsler')).json()
+    expect(after.entries.find((entry: { id: number }) => entry.id === unreadEntry.id).read).toBe(true)
+
+    const chosen = await post(noticesAction, responsible, '/varsler', { intent: 'frequency', frequency: 'daily_digest' })
+    expect(chosen.headers.get('Location')).toBe('/varsler?melding=lagret')
+    expect((await (await get(noticesLoader, responsible, '/varsler')).json()).emailFrequency).toBe('daily_digest')
+    await post(noticesAction, responsible, '/varsler', { intent: 'frequency', frequency: 'immediate' })
+
+    const nonsense = await post(noticesAction, responsible, '/varsler', { intent: 'frequency', frequency: 'hver time' })
+    expect(nonsense.status).toBe(400)
+    expect(await nonsense.json()).toEqual({ error: 'Velg hvordan du vil få e-post.' })
+    // Employers always get every notice at once.
+    const employerChoice = await post(noticesAction, employer.user, '/varsler', { intent: 'frequency', frequency: 'daily_digest' })
+    expect(employerChoice.status).toBe(400)
+    expect((await (await get(noticesLoader, employer.user, '/varsler')).json()).emailFrequency).toBeNull()
+    // Without the CSRF token nothing changes.
+    await interestInNewCandidate()
+    const unreadBefore = await unreadCount(responsible.id)
+    const forged = await post(noticesAction, responsible, '/varsler', { intent: 'read-all' }, { csrf: false })
+    expect(forged.status).toBe(403)
+    expect(await unreadCount(responsible.id)).toBe(unreadBefore)
+    expect(unreadBefore).toBeGreaterThan(0)
+  })
+
+  it('/admin/epost is for admins, and sends a dead message again once', async () => {
+    const admin = await createStaffUser(db.sql, { roles: ['admin'], officeId: responsible.officeId! })
+    expect((await get(outboxLoader, responsible, '/admin/epost')).status).toBe(403)
+    await db.sql`update users set email = ${newEmail('finnes-ikke')} where id = ${teamLead.id}`
+    try {
+      const { caseId } = await interestInNewCandidate()
+      const opened = (await findCase(db.sql, caseId))!
+      await escalateOverdueCases(db.sql, new Date(opened.acknowledgeBy.getTime() + 60_000))
+      await sendAll()
+      const page = await (await get(outboxLoader, admin, '/admin/epost')).json()
+      const dead = page.dead.find((row: { toAddress: string }) => row.toAddress.startsWith('finnes-ikke'))
+      expect(dead).toMatchObject({ template: 'En sak har passert svarfristen', attempts: 1 })
+      const retried = await post(outboxAction, admin, '/admin/epost', { intent: 'retry', id: String(dead.id) })
+      expect(retried.headers.get('Location')).toBe('/admin/epost?melding=sendes')
+      const again = await post(outboxAction, admin, '/admin/epost', { intent: 'retry', id: String(dead.id) })
+      expect(again.status).toBe(409)
+      const audit = await db.sql`select count(*)::int as n from audit_log where action = 'email.retry' and subject_id = ${String(dead.id)}`
+      expect(audit[0]!.n).toBe(1)
+    } finally {
+      await db.sql`update users set email = ${newEmail('leder')} where id = ${teamLead.id}`
+      await db.sql`update email_outbox set status = 'sent' where status in ('pending', 'dead') and to_address like 'finnes-ikke%'`
+    }
   })
 })
