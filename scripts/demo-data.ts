@@ -1,5 +1,6 @@
 import type { Sql } from '../prisma-free-sql/db'
 import { hashPassword } from '../app/utils/crypto.server'
+import { seedCaseDemo } from './demo-cases'
 import { seedCandidateDemo } from './demo-candidates'
 import { seedEmployerPortalDemo } from './demo-employer-portal'
 
@@ -85,6 +86,7 @@ const employers = [
   { email: demoLogins.employer, name: 'Camilla Berg', memberships: [['912345742', 'active'], ['912345815', 'active']] },
   { email: 'daglig.leder@bryggen-hotell.example', name: 'Per Olsen', memberships: [['912346447', 'active']] },
   { email: 'personal@sagene-helsehus.example', name: 'Lise Dahl', memberships: [['912345882', 'active']] },
+  { email: 'drift@alnabru-lager.example', name: 'Hanne Lie', memberships: [['912345955', 'active']] },
   { email: 'ny.medarbeider@bakeri.example', name: 'Tobias Strand', memberships: [['912345742', 'requested']] },
 ] as const
 
@@ -150,6 +152,7 @@ export async function seedDemoData(sql: Sql, options: { onlyIfEmpty: boolean }):
     }
     await seedEmployerPortalDemo(tx)
     await seedCandidateDemo(tx)
+    await seedCaseDemo(tx)
   })
   return true
 }

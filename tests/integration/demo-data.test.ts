@@ -331,3 +331,25 @@ describe('seedDemoData', () => {
     })
   })
 })
+
+describe('seedCaseDemo', () => {
+  it('gives the demo specialist three cases in different states on another organisation\'s opening, and one unread notice', async () => {
+    await seedDemoData(db.sql, { onlyIfEmpty: true })
+    const rows = await db.sql`
+      select c.status, o.title, owner.email as owner, c.acknowledged_at is not null as acknowledged,
+             (select count(*)::int from case_events e where e.case_id = c.id) as events,
+             (select count(*)::int from match_interests i where i.opening_id = c.opening_id and i.candidate_id = c.candidate_id) as interests
+      from cases c join openings o on o.id = c.opening_id left join users owner on owner.id = c.owner_user_id
+      order by c.created_at, c.id`
+    expect(rows.map((row) => row.status).sort()).toEqual(['candidate_yes', 'new', 'trial_running'])
+    for (const row of rows) {
+      expect(row).toMatchObject({ title: 'Lagermedarbeider, emballasje og merking', owner: demoLogins.specialist, interests: 1 })
+      expect(row.acknowledged).toBe(row.status !== 'new')
+    }
+    const specialist = (await findUserByEmail(db.sql, demoLogins.specialist))!
+    const notices = await db.sql`select kind, read_at from notifications where user_id = ${specialist.id}`
+    expect(notices).toEqual([{ kind: 'case_new', read_at: null }])
+    // In the portal only: the demo does not e-mail its own accounts at the first start.
+    expect((await db.sql`select count(*)::int as n from email_outbox`)[0]!.n).toBe(0)
+  })
+})
