@@ -3,12 +3,11 @@
 // acknowledgement, one where the candidate said yes, one in a running trial. The demo employer's own bakery opening is
 // left without cases: the browser tests take that flow from the start.
 import { caseTransitions, decideTransition, type CaseAction, type CaseStatus } from '../app/modules/case-flow'
-import { routingFor } from '../app/modules/cases.server'
+import { openRoutedInterestCase } from '../app/modules/cases.server'
 import { notify } from '../app/modules/notifications.server'
-import { acknowledgeDeadline, reminderTime } from '../app/modules/working-days'
 import { scoreMatch } from '../matching/scoring'
 import type { Queryable } from '../prisma-free-sql/db'
-import { moveCase, openCase } from '../prisma-free-sql/queries/cases'
+import { moveCase } from '../prisma-free-sql/queries/cases'
 import { insertInterest } from '../prisma-free-sql/queries/matches'
 import { loadIndexedCandidates, loadIndexedOpenings } from '../search-index/load-documents'
 import { demoLogins } from './demo-logins'
@@ -45,20 +44,7 @@ export async function seedCaseDemo(tx: Queryable, now = new Date()): Promise<num
     const demo = demoCases[index]!
     const employerId = String(place.employerId)
     await insertInterest(tx, { openingId, candidateId: match.id, userId: employerId, message: demo.message, score: match.explanation.score })
-    const { routing, officeId, teamId } = await routingFor(tx, match.id)
-    const acknowledgeBy = acknowledgeDeadline(now)
-    const opened = await openCase(tx, {
-      openingId,
-      candidateId: match.id,
-      origin: 'employer_interest',
-      routing,
-      officeId,
-      teamId,
-      acknowledgeBy,
-      remindAt: reminderTime(now, acknowledgeBy),
-      employerMessage: demo.message,
-      createdByUserId: employerId,
-    })
+    const opened = await openRoutedInterestCase(tx, { openingId, candidateId: match.id, employerUserId: employerId, message: demo.message, now })
     const caseId = opened.case.id
     // The waiting case's notice, in the portal only: the demo should not start by e-mailing its own accounts.
     if (opened.case.ownerUserId && demo.steps.length === 0) {

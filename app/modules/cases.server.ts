@@ -47,17 +47,17 @@ export async function routingFor(sql: Queryable, candidateId: string): Promise<{
 }
 
 /**
- * The case behind an employer's interest, opened in the caller's transaction (with the interest itself), so an
- * interest is never recorded without someone to answer it. A repeated interest finds the case already open.
+ * Opens (or finds) the case for an employer's interest, routed and with its deadline, without telling anyone: the
+ * demo data opens its cases this way (scripts/demo-cases.ts); the portal goes through openCaseForInterest.
  */
-export async function openCaseForInterest(
+export async function openRoutedInterestCase(
   tx: Queryable,
-  input: { openingId: string; candidateId: string; employer: User; message: string; now?: Date },
+  input: { openingId: string; candidateId: string; employerUserId: string; message: string; now?: Date },
 ): Promise<{ case: Case; created: boolean }> {
   const now = input.now ?? new Date()
   const { routing, officeId, teamId } = await routingFor(tx, input.candidateId)
   const acknowledgeBy = acknowledgeDeadline(now)
-  const opened = await openCase(tx, {
+  return openCase(tx, {
     openingId: input.openingId,
     candidateId: input.candidateId,
     origin: 'employer_interest',
@@ -67,15 +67,26 @@ export async function openCaseForInterest(
     acknowledgeBy,
     remindAt: reminderTime(now, acknowledgeBy),
     employerMessage: input.message,
-    createdByUserId: input.employer.id,
+    createdByUserId: input.employerUserId,
   })
+}
+
+/**
+ * The case behind an employer's interest, opened in the caller's transaction (with the interest itself), so an
+ * interest is never recorded without someone to answer it. A repeated interest finds the case already open.
+ */
+export async function openCaseForInterest(
+  tx: Queryable,
+  input: { openingId: string; candidateId: string; employer: User; message: string; now?: Date },
+): Promise<{ case: Case; created: boolean }> {
+  const opened = await openRoutedInterestCase(tx, { ...input, employerUserId: input.employer.id })
   if (opened.created) {
     await appendAudit(tx, {
       actorUserId: input.employer.id,
       action: 'case.opened',
       subjectType: 'case',
       subjectId: opened.case.id,
-      details: { openingId: input.openingId, candidateId: input.candidateId, routedAs: routing.kind },
+      details: { openingId: input.openingId, candidateId: input.candidateId, routedAs: opened.case.routedAs },
     })
     await notifyCaseOpened(tx, opened.case)
   }
