@@ -19,6 +19,8 @@ export const noticeKinds = [
   'identity_shared',
   'trial_ending',
   'follow_up_due',
+  'employer_contact_logged',
+  'employer_owner_changed',
 ] as const
 export type NoticeKind = (typeof noticeKinds)[number]
 
@@ -130,6 +132,18 @@ export const noticeTexts: Record<NoticeKind, NoticeText> = {
       ...due(params, format.date, (when) => `Oppfølgingen er satt til ${when}.`),
     ],
     action: 'Se utprøvingen',
+    urgent: false,
+  },
+  employer_contact_logged: {
+    title: 'Ny kontakt med en arbeidsgiver du følger',
+    paragraphs: () => ['En kollega har logget en kontakt med en arbeidsgiver du har ansvar for eller følger. Les loggen før du tar kontakt selv.'],
+    action: 'Se kontaktloggen',
+    urgent: false,
+  },
+  employer_owner_changed: {
+    title: 'Ansvaret for en arbeidsgiver er endret',
+    paragraphs: () => ['En arbeidsgiver har fått ny ansvarlig markedskontakt. Arbeidsgiveren ser nå den nye kontakten som sin kontakt i NAV.'],
+    action: 'Se virksomheten',
     urgent: false,
   },
 }

@@ -10,6 +10,7 @@ import {
 } from '../../prisma-free-sql/queries/credentials'
 import {
   activateMembership,
+  countActiveMembers,
   findOrganisationByOrgNumber,
   insertMembership,
   isActiveMember,
@@ -96,6 +97,12 @@ export async function registerEmployer(input: EmployerRegistration): Promise<Reg
     }
     const existing = await findOrganisationByOrgNumber(tx, input.organisation.orgNumber)
     if (!existing) throw new Error('Organisation vanished during registration')
+    // Added by NAV staff before anyone there had an account: the first to register claims it.
+    if ((await countActiveMembers(tx, existing.id)) === 0) {
+      await insertMembership(tx, { organisationId: existing.id, userId, status: 'active' })
+      await appendAudit(tx, { actorUserId: userId, action: 'organisation.claimed', subjectType: 'organisation', subjectId: existing.id })
+      return { outcome: 'created', userId }
+    }
     await insertMembership(tx, { organisationId: existing.id, userId, status: 'requested' })
     await appendAudit(tx, { actorUserId: userId, action: 'membership.requested', subjectType: 'organisation', subjectId: existing.id })
     const members = await listMembers(tx, existing.id)

@@ -1,6 +1,7 @@
 import { getSql, type Queryable } from '../../prisma-free-sql/db'
 import { appendAudit } from '../../prisma-free-sql/queries/audit'
 import { employerRecipientsForCase, marketContactsForOpening, queueHoldersFor } from '../../prisma-free-sql/queries/case-deadlines'
+import { organisationPath } from './employer-relationships.server'
 import { findAbsence, findCandidate } from '../../prisma-free-sql/queries/candidates'
 import {
   appendCaseEvent,
@@ -93,7 +94,7 @@ export async function openCaseForInterest(
   return opened
 }
 
-/** A new case reaches whoever holds it (or the queue's specialists), and the market contacts of the employer's county. */
+/** A new case reaches whoever holds it (or the queue's specialists), and the employer's market contacts. */
 async function notifyCaseOpened(tx: Queryable, opened: Case): Promise<void> {
   const path = `/ansatt/saker/${opened.id}`
   const eventKey = `case:${opened.id}:opened`
@@ -103,7 +104,8 @@ async function notifyCaseOpened(tx: Queryable, opened: Case): Promise<void> {
     const queue = await queueHoldersFor(tx, { officeId: opened.officeId, teamId: opened.teamId })
     await notify(tx, queue, { kind: 'case_new_in_queue', path, eventKey, caseId: opened.id, dueAt: opened.acknowledgeBy })
   }
-  await notify(tx, await marketContactsForOpening(tx, opened.openingId), { kind: 'case_new_for_market', path: '/marked', eventKey, caseId: opened.id })
+  const market = await marketContactsForOpening(tx, opened.openingId)
+  if (market) await notify(tx, market.recipients, { kind: 'case_new_for_market', path: organisationPath(market.organisationId), eventKey, caseId: opened.id })
 }
 
 /**

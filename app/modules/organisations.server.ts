@@ -2,6 +2,7 @@ import { getSql } from '../../prisma-free-sql/db'
 import { appendAudit } from '../../prisma-free-sql/queries/audit'
 import { redirect } from '@remix-run/node'
 import { CURRENT_TERMS_VERSION, hasAcceptedTerms, recordTermsAcceptance, termsAcceptedAt } from '../../prisma-free-sql/queries/employer-terms'
+import { namedContactOf } from '../../prisma-free-sql/queries/employer-relationships'
 import { listOpeningsOfOrganisation } from '../../prisma-free-sql/queries/openings'
 import {
   countActiveMembers,
@@ -109,10 +110,11 @@ export async function employerHome(user: User) {
     memberships
       .filter((membership) => membership.status === 'active')
       .map(async (organisation) => {
-        const [workplaces, openings, members] = await Promise.all([
+        const [workplaces, openings, members, navContact] = await Promise.all([
           listWorkplacesOfOrganisation(sql, organisation.id),
           listOpeningsOfOrganisation(sql, organisation.id),
           listMembers(sql, organisation.id),
+          namedContactOf(sql, organisation.id),
         ])
         const taskCounts = await Promise.all(workplaces.map(async (workplace) => (await listTasks(sql, workplace.id)).length))
         const pendingRequests = members.filter((member) => member.status === 'requested').length
@@ -167,8 +169,8 @@ export async function employerHome(user: User) {
             startDate: opening.startDate,
           })),
           attention,
-          // Assigned by the market team (market-coordination issue); until then the page says how to reach NAV.
-          navContact: null as null | { name: string; phone: string; email: string },
+          // The market contact who owns the relationship; until someone does, the page says how to reach NAV.
+          navContact: navContact ?? null,
         }
       }),
   )

@@ -26,7 +26,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   })
 }
 
-/** Until the market team assigns a named contact, the employer is told how to reach NAV at all. */
+/** The market contact who owns the relationship; until one does, the employer is told how to reach NAV at all. */
 function NavContact({ organisationId, contact }: { organisationId: string; contact: { name: string; phone: string; email: string } | null }) {
   const headingId = `nav-kontakt-${organisationId}`
   return (
@@ -36,9 +36,15 @@ function NavContact({ organisationId, contact }: { organisationId: string; conta
           Din kontakt i NAV
         </Heading>
         {contact ? (
-          <BodyShort size="small">
-            <strong>{contact.name}</strong>, telefon {contact.phone}, e-post {contact.email}
-          </BodyShort>
+          <>
+            <BodyShort size="small">
+              <strong>{contact.name}</strong>, markedskontakt i NAV, er fast kontakt for virksomheten.
+            </BodyShort>
+            <BodyShort size="small">
+              {contact.phone ? <>Direkte telefon {contact.phone}, e-post </> : <>E-post </>}
+              <Link href={`mailto:${contact.email}`}>{contact.email}</Link>
+            </BodyShort>
+          </>
         ) : (
           <>
             <BodyShort size="small">

@@ -16,8 +16,7 @@ import { OrganisationFields } from '~/components/organisation-fields'
 import { registerEmployer } from '~/modules/accounts.server'
 import { homePathFor } from '~/utils/auth.server'
 import { requireValidCsrf } from '~/utils/csrf.server'
-import { isValidOrgNumber, normaliseOrgNumber } from '~/utils/org-number'
-import { organisationFields } from '~/utils/organisation-form'
+import { newOrganisationFields } from '~/utils/organisation-form'
 import { passwordWeakness } from '~/utils/password-policy'
 import { getSessionUser, startSession } from '~/utils/session.server'
 
@@ -25,13 +24,7 @@ export const meta: MetaFunction = () => [{ title: 'Registrer virksomhet – Jobb
 
 const registrationSchema = z
   .object({
-    orgNumber: z
-      .string({ required_error: 'Skriv inn organisasjonsnummeret.' })
-      .transform(normaliseOrgNumber)
-      .refine((value) => /^\d{9}$/.test(value), 'Organisasjonsnummeret må ha ni siffer.')
-      .refine(isValidOrgNumber, 'Organisasjonsnummeret er ikke gyldig. Sjekk at du har skrevet det riktig.'),
-    ...organisationFields,
-    municipalityNumber: z.string({ required_error: 'Velg kommune.' }).regex(/^\d{4}$/, 'Velg kommune.'),
+    ...newOrganisationFields,
     name: z.string({ required_error: 'Skriv inn navnet ditt.' }).trim().min(2, 'Navnet må ha minst to tegn.').max(200, 'Navnet kan ha høyst 200 tegn.'),
     email: z.string({ required_error: 'Skriv inn e-postadressen din.' }).trim().email('Skriv inn en gyldig e-postadresse.').max(254),
     password: z.string({ required_error: 'Velg et passord.' }),

@@ -31,7 +31,12 @@ export function navigationFor(user: NavigationUser | null): NavigationItem[] {
   if (user.roles.includes('specialist') || user.roles.includes('team_lead')) items.push({ to: '/ansatt/saker', label: 'Saker' })
   // `end`: the candidate pages live under /ansatt and have their own item.
   if (user.roles.includes('specialist')) items.push({ to: '/ansatt', label: 'Mitt kontor', end: true })
-  if (user.roles.includes('market_contact')) items.push({ to: '/marked', label: 'Arbeidsgivere i regionen' })
+  // Every staff member logs employer contacts; the board and the dashboard are the market team's and team leads' tools.
+  const coordinates = user.roles.includes('market_contact') || user.roles.includes('team_lead') || user.roles.includes('admin')
+  if (user.roles.length > 0) items.push({ to: '/marked', label: 'Arbeidsgivere', end: true })
+  if (coordinates) items.push({ to: '/marked/tavle', label: 'Oppfølgingstavle' })
+  if (user.roles.length > 0) items.push({ to: '/marked/matchemoter', label: 'Matchemøter' })
+  if (coordinates) items.push({ to: '/marked/oversikt', label: 'Regionoversikt' })
   if (user.roles.includes('team_lead')) items.push({ to: '/team', label: 'Mitt team' })
   if (user.roles.includes('admin')) {
     items.push(

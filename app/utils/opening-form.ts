@@ -28,6 +28,14 @@ export function calendarDateProblem(date: string): string | undefined {
   return undefined
 }
 
+/** A Norwegian date (dd.mm.åååå) as an ISO date, with the message for a missing or impossible one. */
+export const norwegianDateField = (missing: string) =>
+  z.preprocess(isoDateFromNorwegian, z.string({ required_error: missing }).min(1, missing)).superRefine((date, context) => {
+    const problem = calendarDateProblem(date)
+    // Fatal, so checks across fields (an end after the start) never compare a date that is not one.
+    if (problem && date) context.addIssue({ code: 'custom', message: problem, fatal: true })
+  })
+
 /** "2027-01-15" as "15.01.2027". */
 export function norwegianDate(isoDate: string): string {
   const [year, month, day] = isoDate.split('-')

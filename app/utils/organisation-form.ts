@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { sizeBands } from '../../prisma-free-sql/queries/organisations'
+import { isValidOrgNumber, normaliseOrgNumber } from './org-number'
 
 /** What describes an organisation, asked the same way at registration and on its profile. */
 export const organisationFields = {
@@ -7,6 +8,17 @@ export const organisationFields = {
   naceSection: z.string({ required_error: 'Velg bransje.' }).regex(/^[A-U]$/, 'Velg bransje.'),
   sector: z.enum(['public', 'private'], { required_error: 'Velg sektor.', invalid_type_error: 'Velg sektor.' }),
   sizeBand: z.enum(sizeBands, { required_error: 'Velg antall ansatte.', invalid_type_error: 'Velg antall ansatte.' }),
+}
+
+/** Everything that registers an organisation: by the employer at registration, or by NAV staff before they have users. */
+export const newOrganisationFields = {
+  orgNumber: z
+    .string({ required_error: 'Skriv inn organisasjonsnummeret.' })
+    .transform(normaliseOrgNumber)
+    .refine((value) => /^\d{9}$/.test(value), 'Organisasjonsnummeret må ha ni siffer.')
+    .refine(isValidOrgNumber, 'Organisasjonsnummeret er ikke gyldig. Sjekk at du har skrevet det riktig.'),
+  ...organisationFields,
+  municipalityNumber: z.string({ required_error: 'Velg kommune.' }).regex(/^\d{4}$/, 'Velg kommune.'),
 }
 
 /** The name and organisation number come from registration and stay as they are; the rest the employer keeps up to date. */

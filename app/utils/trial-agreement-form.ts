@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import type { TrialAgreementInput } from '../../prisma-free-sql/queries/trial-agreements'
-import { calendarDateProblem, isoDateFromNorwegian, norwegianDate } from './opening-form'
+import { calendarDateProblem, isoDateFromNorwegian, norwegianDate, norwegianDateField } from './opening-form'
 
 /** How many meeting points one agreement holds; the form shows the saved ones and empty rows up to this. */
 export const MAX_MEETING_POINTS = 8
@@ -8,13 +8,6 @@ export const MAX_MEETING_POINTS = 8
 export const MAX_TRIAL_DAYS = 3 * 366
 
 const optionalText = (max: number) => z.string().trim().max(max, `Høyst ${max} tegn.`).default('')
-
-/** A Norwegian date (dd.mm.åååå) as an ISO date, with the message for a missing or impossible one. */
-const dateField = (missing: string) =>
-  z.preprocess(isoDateFromNorwegian, z.string({ required_error: missing })).superRefine((date, context) => {
-    const problem = calendarDateProblem(date)
-    if (problem) context.addIssue({ code: 'custom', message: problem })
-  })
 
 const parsedDate = (value: unknown): string | undefined => {
   const date = isoDateFromNorwegian(value)
@@ -60,8 +53,8 @@ const fields = z.object({
     .max(2000, 'Høyst 2000 tegn.'),
   taskIds: z.array(z.string().uuid('Ukjent oppgave. Last siden på nytt.')).default([]),
   otherTasks: optionalText(2000),
-  startDate: dateField('Skriv når utprøvingen starter, dd.mm.åååå.'),
-  endDate: dateField('Skriv når utprøvingen slutter, dd.mm.åååå.'),
+  startDate: norwegianDateField('Skriv når utprøvingen starter, dd.mm.åååå.'),
+  endDate: norwegianDateField('Skriv når utprøvingen slutter, dd.mm.åååå.'),
   meetingPoints: meetingPointsField,
   employerContactName: z
     .string({ required_error: 'Skriv hvem som er kontaktperson på arbeidsplassen.' })

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import type { Queryable } from '../db'
+import { ownerAndFollowersOf } from './employer-relationships'
 import { parseRows } from '../rows'
 import { activeMembersOfOpening } from './organisations'
 
@@ -84,18 +85,29 @@ export async function queueHoldersFor(sql: Queryable, place: { officeId: string;
   return specialists.length > 0 ? specialists : staffWithRoleFor(sql, place, 'team_lead')
 }
 
-/** Market contacts who cover the county where the opening's workplace is. */
-export async function marketContactsForOpening(sql: Queryable, openingId: string): Promise<string[]> {
+/**
+ * Who in the market team hears of a case on an opening, and about which organisation: the employer's owner and
+ * followers, so one person keeps the whole relationship; while nobody owns or follows the employer, every market
+ * contact covering the workplace's county.
+ */
+export async function marketContactsForOpening(sql: Queryable, openingId: string): Promise<{ organisationId: string; recipients: string[] } | undefined> {
+  const [opening] = parseRows(
+    z.object({ organisationId: z.string().uuid(), countyNumber: z.string() }),
+    await sql`
+      select w.organisation_id as "organisationId", m.county_number as "countyNumber"
+      from openings op join workplaces w on w.id = op.workplace_id join municipalities m on m.number = w.municipality_number
+      where op.id = ${openingId}`,
+  )
+  if (!opening) return undefined
+  const watchers = await ownerAndFollowersOf(sql, opening.organisationId)
+  if (watchers.length > 0) return { organisationId: opening.organisationId, recipients: watchers }
   const rows = await sql`
     select distinct u.id
-    from openings op
-    join workplaces w on w.id = op.workplace_id
-    join municipalities m on m.number = w.municipality_number
-    join market_contact_counties mc on mc.county_number = m.county_number
+    from market_contact_counties mc
     join users u on u.id = mc.user_id and u.disabled_at is null
     join user_roles r on r.user_id = u.id and r.role = 'market_contact'
-    where op.id = ${openingId}`
-  return parseRows(z.object({ id: z.string().uuid() }), rows).map((row) => row.id)
+    where mc.county_number = ${opening.countyNumber}`
+  return { organisationId: opening.organisationId, recipients: parseRows(z.object({ id: z.string().uuid() }), rows).map((row) => row.id) }
 }
 
 /** Who on the employer's side hears of a case: the person who opened it, or else the organisation's active members. */

@@ -45,3 +45,8 @@ export async function municipalityExists(sql: Queryable, municipalityNumber: str
   const [row] = await sql`select 1 from municipalities where number = ${municipalityNumber}`
   return row !== undefined
 }
+
+export async function countyOfMunicipality(sql: Queryable, municipalityNumber: string): Promise<string | undefined> {
+  const [row] = await sql`select county_number from municipalities where number = ${municipalityNumber}`
+  return row ? z.string().parse(row.county_number) : undefined
+}
