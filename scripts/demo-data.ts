@@ -3,6 +3,7 @@ import { hashPassword } from '../app/utils/crypto.server'
 import { seedCaseDemo } from './demo-cases'
 import { seedCandidateDemo } from './demo-candidates'
 import { seedEmployerPortalDemo } from './demo-employer-portal'
+import { seedMarketDemo } from './demo-market'
 
 import { DEMO_PASSWORD, demoLogins } from './demo-logins'
 
@@ -153,6 +154,7 @@ export async function seedDemoData(sql: Sql, options: { onlyIfEmpty: boolean }):
     await seedEmployerPortalDemo(tx)
     await seedCandidateDemo(tx)
     await seedCaseDemo(tx)
+    await seedMarketDemo(tx)
   })
   return true
 }

@@ -19,6 +19,7 @@ const tables = [
   'nav_offices', 'teams', 'staff_placements', 'market_contact_counties',
   'workplace_tasks', 'carved_jobs', 'carved_job_tasks', 'openings', 'opening_events',
   'candidates', 'candidate_identities', 'candidate_profiles', 'candidate_consents', 'candidate_events',
+  'employer_relationships', 'employer_relationship_events', 'employer_contacts',
 ] as const
 
 async function tableCounts(): Promise<Record<string, number>> {
@@ -351,5 +352,31 @@ describe('seedCaseDemo', () => {
     expect(notices).toEqual([{ kind: 'case_new', read_at: null }])
     // In the portal only: the demo does not e-mail its own accounts at the first start.
     expect((await db.sql`select count(*)::int as n from email_outbox`)[0]!.n).toBe(0)
+  })
+})
+
+describe('seedMarketDemo', () => {
+  it('gives employers owners with a direct line, pipeline stages with the required reason, and a contact history', async () => {
+    await seedDemoData(db.sql, { onlyIfEmpty: true })
+    const rows = await db.sql`
+      select o.org_number, r.stage, r.not_relevant_reason as reason, owner.email as owner, owner.work_phone as phone,
+             (select count(*)::int from employer_contacts c where c.organisation_id = o.id) as contacts
+      from organisations o join employer_relationships r on r.organisation_id = o.id left join users owner on owner.id = r.owner_user_id
+      order by o.org_number`
+    const stages = new Set(rows.map((row) => row.stage))
+    expect([...stages].sort()).toEqual(['assessing', 'assisting', 'done', 'mapping', 'new', 'not_relevant', 'to_contact'])
+    for (const row of rows) {
+      expect(row.stage === 'not_relevant', row.org_number).toBe(row.reason !== '')
+      if (row.owner) expect(row.phone, row.org_number).not.toBe('')
+    }
+    expect(rows.filter((row) => row.owner === demoLogins.marketContact).length).toBeGreaterThanOrEqual(4)
+    // The browser tests take ownership of Oslo Bilpleie after a specialist's visit three days ago.
+    const bilpleie = rows.find((row) => row.org_number === '912345815')!
+    expect(bilpleie).toMatchObject({ owner: null, stage: 'assessing', contacts: 1 })
+    const aboutCandidates = await db.sql`
+      select c.candidate_id, c.staff_user_id, k.responsible_user_id from employer_contacts c
+      join candidates k on k.id = c.candidate_id`
+    expect(aboutCandidates.length).toBeGreaterThanOrEqual(4)
+    for (const row of aboutCandidates) expect(row.staff_user_id).toBe(row.responsible_user_id)
   })
 })
