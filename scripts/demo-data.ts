@@ -4,6 +4,7 @@ import { seedCaseDemo } from './demo-cases'
 import { seedCandidateDemo } from './demo-candidates'
 import { seedEmployerPortalDemo } from './demo-employer-portal'
 import { seedMarketDemo } from './demo-market'
+import { seedMatchingMeetingDemo } from './demo-matching-meetings'
 
 import { DEMO_PASSWORD, demoLogins } from './demo-logins'
 
@@ -155,6 +156,7 @@ export async function seedDemoData(sql: Sql, options: { onlyIfEmpty: boolean }):
     await seedCandidateDemo(tx)
     await seedCaseDemo(tx)
     await seedMarketDemo(tx)
+    await seedMatchingMeetingDemo(tx)
   })
   return true
 }

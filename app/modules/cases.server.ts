@@ -1,7 +1,6 @@
 import { getSql, type Queryable } from '../../prisma-free-sql/db'
 import { appendAudit } from '../../prisma-free-sql/queries/audit'
 import { employerRecipientsForCase, marketContactsForOpening, queueHoldersFor } from '../../prisma-free-sql/queries/case-deadlines'
-import { organisationPath } from './employer-relationships.server'
 import { findAbsence, findCandidate } from '../../prisma-free-sql/queries/candidates'
 import {
   appendCaseEvent,
@@ -24,6 +23,7 @@ import { notFound, requireUuid } from './employer-access.server'
 import { routeCase, type Routing, type StaffMember } from './case-routing'
 import { notify } from './notifications.server'
 import { acknowledgeDeadline, reminderTime } from './working-days'
+import { organisationPath } from '../utils/market-paths'
 
 const asStaffMember = (user: User): StaffMember => ({ userId: user.id, name: user.name, active: user.disabledAt === null })
 

@@ -32,13 +32,12 @@ import { regionOf } from './market-region.server'
 import { notify } from './notifications.server'
 import { todayInNorway } from './openings.server'
 import { osloInstant, osloWallClock } from './working-days'
-import { getSql } from '~/utils/db.server'
-import { stageMoveSchema, type AddEmployerValue, type ContactLogValue, type StageMove } from '~/utils/employer-market-forms'
+import { getSql } from '../utils/db.server'
+import { organisationPath } from '../utils/market-paths'
+import { stageMoveSchema, type AddEmployerValue, type ContactLogValue, type StageMove } from '../utils/employer-market-forms'
 
 /** Someone else's contact this recent is shown before anyone opens the employer or starts to log a contact. */
 export const RECENT_CONTACT_WARNING_DAYS = 14
-
-export const organisationPath = (organisationId: string) => `/marked/virksomheter/${organisationId}`
 
 const notFound = () => new Response('Fant ikke virksomheten.', { status: 404, statusText: 'Not Found' })
 

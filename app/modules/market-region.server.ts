@@ -2,7 +2,7 @@ import type { Queryable } from '../../prisma-free-sql/db'
 import { listCounties, type County } from '../../prisma-free-sql/queries/geography'
 import { findOffice } from '../../prisma-free-sql/queries/offices'
 import type { User } from '../../prisma-free-sql/queries/users'
-import { forbidden } from '~/utils/auth.server'
+import { forbidden } from '../utils/auth.server'
 
 /**
  * The counties whose employers a staff member works with: the counties a market contact covers, and the county of

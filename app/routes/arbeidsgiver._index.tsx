@@ -27,13 +27,23 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 /** The market contact who owns the relationship; until one does, the employer is told how to reach NAV at all. */
-function NavContact({ organisationId, contact }: { organisationId: string; contact: { name: string; phone: string; email: string } | null }) {
+function NavContact({
+  organisationId,
+  organisationName,
+  contact,
+}: {
+  organisationId: string
+  organisationName: string
+  contact: { name: string; phone: string; email: string } | null
+}) {
   const headingId = `nav-kontakt-${organisationId}`
   return (
     <Box padding="space-16" background="neutral-soft" borderRadius="8" as="section" aria-labelledby={headingId}>
       <VStack gap="space-4">
         <Heading level="3" size="xsmall" id={headingId}>
           Din kontakt i NAV
+          {/* One such box per organisation: the landmark's name says whose. */}
+          <span className="sr-only"> for {organisationName}</span>
         </Heading>
         {contact ? (
           <>
@@ -114,7 +124,7 @@ export default function EmployerHome() {
                 Profil for {organisation.name}
               </Link>
             </BodyShort>
-            <NavContact organisationId={organisation.id} contact={organisation.navContact} />
+            <NavContact organisationId={organisation.id} organisationName={organisation.name} contact={organisation.navContact} />
           </VStack>
 
           {organisation.attention.length > 0 ? (

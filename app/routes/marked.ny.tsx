@@ -11,7 +11,7 @@ import { FormActions } from '~/components/form-actions'
 import { FormErrors } from '~/components/form-errors'
 import { OrganisationFields } from '~/components/organisation-fields'
 import { PageHeader } from '~/components/page-header'
-import { addEmployer, organisationPath } from '~/modules/employer-relationships.server'
+import { addEmployer } from '~/modules/employer-relationships.server'
 import { requireRegion } from '~/modules/market-region.server'
 import { requireStaff } from '~/utils/auth.server'
 import { requireValidCsrf } from '~/utils/csrf.server'
@@ -20,6 +20,7 @@ import { addEmployerSchema } from '~/utils/employer-market-forms'
 import { useSchemaForm } from '~/utils/use-schema-form'
 import { listMunicipalities } from '../../prisma-free-sql/queries/geography'
 import { naceSections } from '../../prisma-free-sql/reference-data/vocabulary'
+import { organisationPath } from '~/utils/market-paths'
 
 export const meta: MetaFunction = () => [{ title: 'Legg til arbeidsgiver – Jobbsnekker' }]
 

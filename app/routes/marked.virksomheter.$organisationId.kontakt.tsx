@@ -11,7 +11,7 @@ import { FormActions } from '~/components/form-actions'
 import { FormErrors } from '~/components/form-errors'
 import { contactKindLabels } from '~/components/market-labels'
 import { PageHeader } from '~/components/page-header'
-import { logContact, organisationPath, ownCandidateChoices, recentContactWarning, requireOrganisationForStaff } from '~/modules/employer-relationships.server'
+import { logContact, ownCandidateChoices, recentContactWarning, requireOrganisationForStaff } from '~/modules/employer-relationships.server'
 import { todayInNorway } from '~/modules/openings.server'
 import { requireStaff } from '~/utils/auth.server'
 import { requireValidCsrf } from '~/utils/csrf.server'
@@ -19,6 +19,7 @@ import { contactLogSchema } from '~/utils/employer-market-forms'
 import { norwegianDate } from '~/utils/opening-form'
 import { useSchemaForm } from '~/utils/use-schema-form'
 import { contactKinds } from '../../prisma-free-sql/queries/employer-relationships'
+import { organisationPath } from '~/utils/market-paths'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Logg kontakt med ${data?.organisation.name ?? 'virksomheten'} – Jobbsnekker` }]
 

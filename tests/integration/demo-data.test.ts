@@ -20,6 +20,7 @@ const tables = [
   'workplace_tasks', 'carved_jobs', 'carved_job_tasks', 'openings', 'opening_events',
   'candidates', 'candidate_identities', 'candidate_profiles', 'candidate_consents', 'candidate_events',
   'employer_relationships', 'employer_relationship_events', 'employer_contacts',
+  'matching_meetings', 'matching_meeting_participants', 'matching_meeting_candidates', 'matching_meeting_openings', 'matching_meeting_minutes',
 ] as const
 
 async function tableCounts(): Promise<Record<string, number>> {
