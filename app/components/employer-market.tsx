@@ -150,3 +150,57 @@ export function StageMoveForm({
     </VStack>
   )
 }
+
+type FilterOption = { code: string; name: string }
+
+/** The county, industry, owner and traffic-light filters the register and the board share, in a plain GET form. */
+export function RelationshipFilterSelects({
+  region,
+  naceSections,
+  owners,
+  filter,
+}: {
+  region: readonly { number: string; name: string }[]
+  naceSections: readonly FilterOption[]
+  owners: readonly { id: string; name: string }[]
+  filter: { fylke: string; bransje: string; eier: string; lys: string }
+}) {
+  return (
+    <>
+      <Select label="Fylke" name="fylke" defaultValue={filter.fylke}>
+        <option value="">Alle mine fylker</option>
+        {region.map((county) => (
+          <option key={county.number} value={county.number}>
+            {county.name}
+          </option>
+        ))}
+      </Select>
+      <Select label="Bransje" name="bransje" defaultValue={filter.bransje}>
+        <option value="">Alle bransjer</option>
+        {naceSections.map((section) => (
+          <option key={section.code} value={section.code}>
+            {section.code} – {section.name}
+          </option>
+        ))}
+      </Select>
+      <Select label="Ansvarlig" name="eier" defaultValue={filter.eier}>
+        <option value="">Alle</option>
+        <option value="meg">Meg</option>
+        <option value="ingen">Ingen ansvarlig</option>
+        {owners.map((owner) => (
+          <option key={owner.id} value={owner.id}>
+            {owner.name}
+          </option>
+        ))}
+      </Select>
+      <Select label="Trafikklys" name="lys" defaultValue={filter.lys}>
+        <option value="">Alle</option>
+        {Object.entries(trafficLightLabels).map(([light, label]) => (
+          <option key={light} value={light}>
+            {label}
+          </option>
+        ))}
+      </Select>
+    </>
+  )
+}

@@ -4,12 +4,11 @@ import { json } from '@remix-run/node'
 import { Form, Link as RemixLink, useLoaderData } from '@remix-run/react'
 import { z } from 'zod'
 import { ButtonLink } from '~/components/button-link'
-import { TrafficLightTag } from '~/components/employer-market'
+import { RelationshipFilterSelects, TrafficLightTag } from '~/components/employer-market'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { formatOsloDate, sectorLabels, sizeBandLabels } from '~/components/labels'
 import { stageLabels } from '~/components/market-labels'
 import { employerRegister } from '~/modules/employer-relationships.server'
-import { trafficLightLabels } from '~/modules/employer-traffic-light'
 import { requireRegion } from '~/modules/market-region.server'
 import { requireStaff } from '~/utils/auth.server'
 import { getSql } from '~/utils/db.server'
@@ -100,27 +99,12 @@ export default function EmployerRegister() {
         <VStack gap="space-16">
           <HGrid gap="space-16" columns={{ xs: 1, sm: 2, md: 4 }}>
             <Search label="Søk på navn eller organisasjonsnummer" hideLabel={false} name="sok" defaultValue={filter.sok} variant="simple" />
-            <Select label="Fylke" name="fylke" defaultValue={filter.fylke}>
-              <option value="">Alle mine fylker</option>
-              {region.map((county) => (
-                <option key={county.number} value={county.number}>
-                  {county.name}
-                </option>
-              ))}
-            </Select>
+            <RelationshipFilterSelects region={region} naceSections={naceSections} owners={owners} filter={filter} />
             <Select label="Kommune" name="kommune" defaultValue={filter.kommune}>
               <option value="">Alle kommuner</option>
               {municipalities.map((municipality) => (
                 <option key={municipality.number} value={municipality.number}>
                   {municipality.name}
-                </option>
-              ))}
-            </Select>
-            <Select label="Bransje" name="bransje" defaultValue={filter.bransje}>
-              <option value="">Alle bransjer</option>
-              {naceSections.map((section) => (
-                <option key={section.code} value={section.code}>
-                  {section.code} – {section.name}
                 </option>
               ))}
             </Select>
@@ -144,24 +128,6 @@ export default function EmployerRegister() {
               <option value="">Alle steg</option>
               {Object.entries(stageLabels).map(([stage, label]) => (
                 <option key={stage} value={stage}>
-                  {label}
-                </option>
-              ))}
-            </Select>
-            <Select label="Ansvarlig" name="eier" defaultValue={filter.eier}>
-              <option value="">Alle</option>
-              <option value="meg">Meg</option>
-              <option value="ingen">Ingen ansvarlig</option>
-              {owners.map((owner) => (
-                <option key={owner.id} value={owner.id}>
-                  {owner.name}
-                </option>
-              ))}
-            </Select>
-            <Select label="Trafikklys" name="lys" defaultValue={filter.lys}>
-              <option value="">Alle</option>
-              {Object.entries(trafficLightLabels).map(([light, label]) => (
-                <option key={light} value={light}>
                   {label}
                 </option>
               ))}

@@ -1,17 +1,16 @@
-import { BodyShort, Button, Heading, HStack, Link, Select, VStack } from '@navikt/ds-react'
+import { BodyShort, Button, Heading, HStack, Link, VStack } from '@navikt/ds-react'
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { json, redirect } from '@remix-run/node'
 import { Form, Link as RemixLink, useActionData, useLoaderData, useSubmit } from '@remix-run/react'
 import { useState, type DragEvent } from 'react'
 import { useAuthenticityToken } from 'remix-utils/csrf/react'
 import { z } from 'zod'
-import { StageMoveForm, TrafficLightTag, type StageMoveFailure } from '~/components/employer-market'
+import { RelationshipFilterSelects, StageMoveForm, TrafficLightTag, type StageMoveFailure } from '~/components/employer-market'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { formatOsloDate } from '~/components/labels'
 import { stageDescriptions, stageLabels } from '~/components/market-labels'
 import { RedirectNotice } from '~/components/page-notices'
 import { applyPostedStageMove, employerRegister, requireOrganisationForStaff } from '~/modules/employer-relationships.server'
-import { trafficLightLabels } from '~/modules/employer-traffic-light'
 import { requireRegion } from '~/modules/market-region.server'
 import { requireStaff } from '~/utils/auth.server'
 import { requireValidCsrf } from '~/utils/csrf.server'
@@ -115,40 +114,7 @@ export default function PipelineBoard() {
       <RedirectNotice notices={{ flyttet: { variant: 'success', text: 'Kortet er flyttet.' } }} />
       <Form method="get" role="search" aria-label="Filtrer tavlen">
         <HStack gap="space-16" align="end">
-          <Select label="Fylke" name="fylke" defaultValue={filter.fylke}>
-            <option value="">Alle mine fylker</option>
-            {region.map((county) => (
-              <option key={county.number} value={county.number}>
-                {county.name}
-              </option>
-            ))}
-          </Select>
-          <Select label="Bransje" name="bransje" defaultValue={filter.bransje}>
-            <option value="">Alle bransjer</option>
-            {naceSections.map((section) => (
-              <option key={section.code} value={section.code}>
-                {section.code} – {section.name}
-              </option>
-            ))}
-          </Select>
-          <Select label="Ansvarlig" name="eier" defaultValue={filter.eier}>
-            <option value="">Alle</option>
-            <option value="meg">Meg</option>
-            <option value="ingen">Ingen ansvarlig</option>
-            {owners.map((owner) => (
-              <option key={owner.id} value={owner.id}>
-                {owner.name}
-              </option>
-            ))}
-          </Select>
-          <Select label="Trafikklys" name="lys" defaultValue={filter.lys}>
-            <option value="">Alle</option>
-            {Object.entries(trafficLightLabels).map(([light, label]) => (
-              <option key={light} value={light}>
-                {label}
-              </option>
-            ))}
-          </Select>
+          <RelationshipFilterSelects region={region} naceSections={naceSections} owners={owners} filter={filter} />
           <Button type="submit" variant="secondary">
             Vis
           </Button>
