@@ -61,6 +61,7 @@ export type DashboardQuery = z.infer<typeof dashboardQuerySchema>
 export type OpeningWithoutCandidate = {
   id: string
   title: string
+  organisationId: string
   employerName: string
   municipalityName: string
   daysPublished: number | null
@@ -170,6 +171,7 @@ async function openingsWithoutSuitableCandidate(openings: PublishedOpeningRow[],
         without.push({
           id: opening.id,
           title: opening.title,
+          organisationId: opening.organisationId,
           employerName: opening.employerName,
           municipalityName: opening.municipalityName,
           daysPublished: opening.publishedOn === null ? null : daysBetween(opening.publishedOn, today),

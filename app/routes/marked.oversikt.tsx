@@ -2,6 +2,7 @@ import { BodyShort, Button, Heading, HStack, Link, Select, Table, VStack } from 
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { json } from '@remix-run/node'
 import { Form, Link as RemixLink, useLoaderData } from '@remix-run/react'
+import { organisationPath } from '~/utils/market-paths'
 import type { CSSProperties, ReactNode } from 'react'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { formatOsloDate } from '~/components/labels'
@@ -25,6 +26,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const dashboard = await regionalDashboard(user, parsed.success ? parsed.data : { fylke: '' })
   return json({
     ...dashboard,
+    mayOpenOpenings: user.roles.includes('specialist') || user.roles.includes('team_lead'),
     fylkeError: parsed.success ? dashboard.fylkeError : (parsed.error.issues[0]?.message ?? dashboard.fylkeError),
   })
 }
@@ -129,11 +131,20 @@ export default function RegionalDashboard() {
                 {openings.withoutCandidate.map((opening) => (
                   <Table.Row key={opening.id}>
                     <Table.DataCell>
-                      <Link as={RemixLink} to={`/ansatt/stillinger/${opening.id}`}>
-                        {opening.title}
+                      {/* The opening's match page is the caseworkers'; everyone here can open the employer. */}
+                      {data.mayOpenOpenings ? (
+                        <Link as={RemixLink} to={`/ansatt/stillinger/${opening.id}`}>
+                          {opening.title}
+                        </Link>
+                      ) : (
+                        opening.title
+                      )}
+                    </Table.DataCell>
+                    <Table.DataCell>
+                      <Link as={RemixLink} to={organisationPath(opening.organisationId)}>
+                        {opening.employerName}
                       </Link>
                     </Table.DataCell>
-                    <Table.DataCell>{opening.employerName}</Table.DataCell>
                     <Table.DataCell>{opening.municipalityName}</Table.DataCell>
                     <Table.DataCell align="right">{opening.daysPublished ?? '–'}</Table.DataCell>
                   </Table.Row>

@@ -10,6 +10,7 @@ const OSLO = 'Europe/Oslo'
 const openingRowSchema = z.object({
   id: z.string().uuid(),
   title: z.string(),
+  organisationId: z.string().uuid(),
   employerName: z.string(),
   municipalityName: z.string(),
   publishedOn: z.string().nullable(),
@@ -21,7 +22,7 @@ export async function publishedOpeningsInCounties(sql: Queryable, countyNumbers:
   return parseRows(
     openingRowSchema,
     await sql`
-      select op.id, op.title, o.name as "employerName", m.name as "municipalityName",
+      select op.id, op.title, o.id as "organisationId", o.name as "employerName", m.name as "municipalityName",
              to_char(op.published_at at time zone ${OSLO}, 'YYYY-MM-DD') as "publishedOn"
       from openings op
       join workplaces w on w.id = op.workplace_id

@@ -57,10 +57,11 @@ async function syncIndex(): Promise<void> {
   }
 }
 
-async function employerNameOf(opening: Opening): Promise<string> {
-  const [row] = await db.sql<{ name: string }[]>`
-    select o.name from openings op join workplaces w on w.id = op.workplace_id join organisations o on o.id = w.organisation_id where op.id = ${opening.id}`
-  return row!.name
+/** The employer of an opening as the dashboard lists it: its id (for the link to the register) and its name. */
+async function employerOf(opening: Opening): Promise<{ organisationId: string; employerName: string }> {
+  const [row] = await db.sql<{ id: string; name: string }[]>`
+    select o.id, o.name from openings op join workplaces w on w.id = op.workplace_id join organisations o on o.id = w.organisation_id where op.id = ${opening.id}`
+  return { organisationId: row!.id, employerName: row!.name }
 }
 
 async function workplaceOf(opening: Opening): Promise<string> {
@@ -260,8 +261,8 @@ describe('the whole region (Oslo and Akershus)', () => {
       status: 'ok',
       published: 3,
       withoutCandidate: [
-        { id: openingBaerum.id, title: 'Lagerhjelp', employerName: await employerNameOf(openingBaerum), municipalityName: 'Bærum', daysPublished: 12 },
-        { id: openingOsloTooLong.id, title: 'Lagerhjelp', employerName: await employerNameOf(openingOsloTooLong), municipalityName: 'Oslo', daysPublished: 3 },
+        { id: openingBaerum.id, title: 'Lagerhjelp', ...(await employerOf(openingBaerum)), municipalityName: 'Bærum', daysPublished: 12 },
+        { id: openingOsloTooLong.id, title: 'Lagerhjelp', ...(await employerOf(openingOsloTooLong)), municipalityName: 'Oslo', daysPublished: 3 },
       ],
     })
   })
@@ -360,7 +361,7 @@ describe('one county of the region', () => {
     expect(result.openings).toEqual({
       status: 'ok',
       published: 1,
-      withoutCandidate: [{ id: openingBergen.id, title: 'Lagerhjelp', employerName: await employerNameOf(openingBergen), municipalityName: 'Bergen', daysPublished: 0 }],
+      withoutCandidate: [{ id: openingBergen.id, title: 'Lagerhjelp', ...(await employerOf(openingBergen)), municipalityName: 'Bergen', daysPublished: 0 }],
     })
     expect(result.cases).toEqual({ waiting: 1, pastDeadline: 1, acknowledgedInWindow: 1, medianAcknowledgementHours: 100 })
     expect(result.trialsAndHires).toMatchObject({ trials: 1, hires: 0 })
