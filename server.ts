@@ -13,6 +13,7 @@ import { prepareRuntime, withSessionSecret } from './app/modules/runtime.server'
 import { startScheduledJobs } from './app/modules/scheduled-jobs.server'
 import { type Env } from './app/utils/env.server'
 import { projectRoot } from './app/utils/project-root.server'
+import { assignCspNonce, cspNonceOf, limitRequestBodies, refuseCrossSiteMutations, securityHeaders } from './app/utils/http-security.server'
 import { getSearchBackend, searchBackendKind } from './search-index/backends'
 import { reindexIfEmpty, stopBackgroundReindex } from './search-index/reindex'
 import { startSearchWorker } from './search-index/sync'
@@ -69,15 +70,21 @@ export async function startPortal(env: Env, options: { seed?: boolean; log?: (li
   const build = fullEnv.NODE_ENV === 'development' ? reloadingBuild() : await importBuild()
   const app = express()
   app.disable('x-powered-by')
+  app.use(assignCspNonce, securityHeaders({ publicUrl: fullEnv.PUBLIC_URL, development: fullEnv.NODE_ENV === 'development' }))
   app.use(compression())
   app.use('/build', express.static(path.join(projectRoot, 'public', 'build'), { immutable: true, maxAge: '1y' }))
   app.use(express.static(path.join(projectRoot, 'public'), { maxAge: '1h' }))
+  app.use(refuseCrossSiteMutations(fullEnv.PUBLIC_URL), limitRequestBodies())
   app.all(
     '*',
     createRequestHandler({
       build,
       mode: fullEnv.NODE_ENV,
-      getLoadContext: (req) => ({ clientAddress: req.socket.remoteAddress ?? 'unknown' }),
+      getLoadContext: (req, res) => ({
+        clientAddress: req.socket.remoteAddress ?? 'unknown',
+        cspNonce: cspNonceOf(res),
+        failure: { databaseUnavailable: false },
+      }),
     }),
   )
 

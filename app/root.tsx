@@ -21,6 +21,7 @@ import appStyles from './styles/app.css'
 import { issueCsrfToken } from './utils/csrf.server'
 import { getEnv } from './utils/env.server'
 import { navigationFor, noticesItem } from './utils/navigation'
+import { useNonce } from './utils/nonce-provider'
 import { getSessionUser } from './utils/session.server'
 
 export const links: LinksFunction = () => [
@@ -118,6 +119,7 @@ function Shell({ children }: { children: ReactNode }) {
 
 export function Layout({ children }: { children: ReactNode }) {
   const data = useRootData()
+  const nonce = useNonce()
   return (
     <html lang="nb">
       <head>
@@ -130,8 +132,8 @@ export function Layout({ children }: { children: ReactNode }) {
         <AuthenticityTokenProvider token={data?.csrfToken ?? ''}>
           <Shell>{children}</Shell>
         </AuthenticityTokenProvider>
-        <ScrollRestoration />
-        <Scripts />
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
       </body>
     </html>
   )

@@ -178,3 +178,32 @@ export function getDatabase(): Database {
 export function getSql(): Sql {
   return getDatabase().sql
 }
+
+// Connection failures as postgres.js reports them (its own codes and the socket's), and the server's answers while it
+// shuts down, restarts or has lost the connection (SQLSTATE classes 08 and 57P).
+const UNAVAILABLE_CODES = new Set([
+  'CONNECTION_CLOSED',
+  'CONNECTION_ENDED',
+  'CONNECTION_DESTROYED',
+  'CONNECT_TIMEOUT',
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'EPIPE',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  '57P01',
+  '57P02',
+  '57P03',
+])
+
+/** True when `error` says the database cannot be reached right now (as opposed to a bad query). */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  for (let current: unknown = error, depth = 0; current && typeof current === 'object' && depth < 5; depth++) {
+    const code = (current as { code?: unknown }).code
+    if (typeof code === 'string' && (UNAVAILABLE_CODES.has(code) || code.startsWith('08'))) return true
+    const nested = (current as { errors?: unknown }).errors
+    if (Array.isArray(nested) && nested.some((inner) => isDatabaseUnavailable(inner))) return true
+    current = (current as { cause?: unknown }).cause
+  }
+  return false
+}

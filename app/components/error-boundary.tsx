@@ -17,7 +17,9 @@ export function GeneralErrorBoundary() {
   const message =
     isRouteErrorResponse(error) && typeof error.data === 'string' && error.data.length > 0 && status < 500
       ? error.data
-      : status === 404
+      : status === 503
+        ? 'Jobbsnekker får ikke kontakt med databasen akkurat nå. Prøv igjen om et minutt. Det du sendte akkurat nå, er kanskje ikke lagret: sjekk det når siden virker igjen.'
+        : status === 404
         ? 'Siden finnes ikke, eller den er flyttet.'
         : status >= 500
           ? 'Det oppstod en feil hos oss. Prøv igjen om litt. Feilen er logget.'

@@ -21,6 +21,7 @@ import { findOpeningRegion } from '../../prisma-free-sql/queries/openings'
 import { assertCaseworker } from './candidates.server'
 import { notFound, requireUuid } from './employer-access.server'
 import { MATCHES_PER_PAGE, type CandidateMatch, type OpeningMatch } from './matching.server'
+import { isDatabaseUnavailable } from '../../prisma-free-sql/db'
 
 extendZodWithOpenApi(z)
 
@@ -203,6 +204,7 @@ export const apiMessages = {
   notPublished: 'Stillingen er ikke publisert. Publiser den for å se kandidater som passer.',
   incomplete: 'Profilen mangler timer, oppstart eller norsknivå, så det kan ikke regnes treff ennå.',
   unavailable: 'Søket er ikke tilgjengelig akkurat nå. Prøv igjen om litt; ingen endringer går tapt.',
+  databaseUnavailable: 'Databasen er ikke tilgjengelig akkurat nå. Prøv igjen om et minutt.',
 } as const
 
 /**
@@ -214,6 +216,7 @@ export async function handleApi(run: () => Promise<Response>): Promise<Response>
   try {
     return await run()
   } catch (error) {
+    if (isDatabaseUnavailable(error)) return jsonError(503, apiMessages.databaseUnavailable)
     if (!(error instanceof Response)) throw error
     if (error.headers.get('Content-Type')?.includes('application/json')) return error
     if (error.status >= 300 && error.status < 400) {

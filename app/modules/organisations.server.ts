@@ -4,6 +4,7 @@ import { redirect } from '@remix-run/node'
 import { CURRENT_TERMS_VERSION, hasAcceptedTerms, recordTermsAcceptance, termsAcceptedAt } from '../../prisma-free-sql/queries/employer-terms'
 import { namedContactOf } from '../../prisma-free-sql/queries/employer-relationships'
 import { listOpeningsOfOrganisation } from '../../prisma-free-sql/queries/openings'
+import { deleteSessionsOfUser } from '../../prisma-free-sql/queries/sessions'
 import {
   countActiveMembers,
   decideMembershipRequest,
@@ -56,6 +57,8 @@ export async function decideAccessRequest(
     if (!(await isActiveMember(tx, decision.organisationId, actor.id))) throw notFound()
     const decided = await decideMembershipRequest(tx, { ...decision, decidedBy: actor.id })
     if (!decided) return 'already-decided'
+    // New rights come with a new session: the member logs in again, and a session issued before the change is void.
+    if (decision.approve) await deleteSessionsOfUser(tx, decision.userId)
     await appendAudit(tx, {
       actorUserId: actor.id,
       action: decision.approve ? 'membership.approved' : 'membership.rejected',
@@ -93,6 +96,7 @@ export async function removeMember(actor: User, organisationId: string, userId: 
     await tx`select id from organisations where id = ${organisationId} for update`
     if ((await countActiveMembers(tx, organisationId)) <= 1) return 'last-member' as const
     if (!(await removeActiveMembership(tx, organisationId, userId))) return 'not-member' as const
+    if (userId !== actor.id) await deleteSessionsOfUser(tx, userId)
     await appendAudit(tx, { actorUserId: actor.id, action: 'membership.removed', subjectType: 'organisation', subjectId: organisationId, details: { userId } })
     return 'removed' as const
   })

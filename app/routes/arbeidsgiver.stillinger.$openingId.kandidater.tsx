@@ -15,6 +15,7 @@ import { candidatesForOpening, markEmployerInterest, matchPageSchema } from '~/m
 import { requireAcceptedTerms } from '~/modules/organisations.server'
 import { requireEmployer } from '~/utils/auth.server'
 import { requireValidCsrf } from '~/utils/csrf.server'
+import { consumeRateLimits, rateLimitMessage, retryAfterHeaders } from '~/utils/rate-limits.server'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `Kandidater til ${data?.opening.title ?? 'stillingen'} – Jobbsnekker` },
@@ -47,6 +48,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return json(
       { candidateId, message: String(formData.get('message') ?? ''), error: parsed.error.issues[0]?.message ?? 'Ugyldig forespørsel.' },
       { status: 400 }
+    )
+  }
+  const limit = await consumeRateLimits([['interestPerUser', user.id]])
+  if (!limit.allowed) {
+    return json(
+      { candidateId: parsed.data.candidateId, message: parsed.data.message, error: rateLimitMessage(limit.retryAfterSeconds) },
+      { status: 429, headers: retryAfterHeaders(limit.retryAfterSeconds) }
     )
   }
   const outcome = await markEmployerInterest(user, opening, parsed.data.candidateId, parsed.data.message)

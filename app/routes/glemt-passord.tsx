@@ -9,6 +9,9 @@ import { z } from 'zod'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { RESET_LINK_MINUTES, requestPasswordReset } from '~/modules/accounts.server'
 import { requireValidCsrf } from '~/utils/csrf.server'
+import { clientAddressOf } from '~/utils/request.server'
+import { consumeRateLimits, rateLimitMessage, retryAfterHeaders } from '~/utils/rate-limits.server'
+import { FormErrors } from '~/components/form-errors'
 
 export const meta: MetaFunction = () => [{ title: 'Glemt passord – Jobbsnekker' }]
 
@@ -16,10 +19,21 @@ const resetRequestSchema = z.object({
   email: z.string({ required_error: 'Skriv inn e-postadressen din.' }).trim().email('Skriv inn en gyldig e-postadresse.').max(254),
 })
 
-export async function action({ request }: ActionFunctionArgs) {
+export async function action({ request, context }: ActionFunctionArgs) {
   const formData = await request.formData()
   await requireValidCsrf(formData, request)
   const submission = parseWithZod(formData, { schema: resetRequestSchema })
+  // Every submission counts, valid or not, so a script cannot probe the form without limit either.
+  const limit = await consumeRateLimits([
+    ['passwordResetPerAddress', clientAddressOf(context)],
+    ['passwordResetPerEmail', String(submission.payload.email ?? '').trim()],
+  ])
+  if (!limit.allowed) {
+    return json(submission.reply({ formErrors: [rateLimitMessage(limit.retryAfterSeconds)] }), {
+      status: 429,
+      headers: retryAfterHeaders(limit.retryAfterSeconds),
+    })
+  }
   if (submission.status !== 'success') return json(submission.reply(), { status: 400 })
   await requestPasswordReset(submission.value.email)
   // The same answer whether or not the account exists, so the form cannot be used to probe for accounts.
@@ -53,6 +67,7 @@ export default function ForgotPasswordPage() {
       <Form method="post" {...getFormProps(form)}>
         <AuthenticityTokenInput />
         <VStack gap="space-16">
+          <FormErrors errors={form.errors} id={form.errorId} />
           <TextField
             {...getInputProps(fields.email, { type: 'email' })}
             key={fields.email.key}

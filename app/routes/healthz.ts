@@ -1,16 +1,8 @@
 import { json } from '@remix-run/node'
-import { getDatabase } from '~/utils/db.server'
+import { portalHealth } from '~/modules/health.server'
 
+/** Each dependency's state; 503 only when the portal cannot serve at all (no database). Nothing here is personal. */
 export async function loader() {
-  const started = performance.now()
-  try {
-    const database = getDatabase()
-    await database.sql`select 1`
-    return json(
-      { status: 'ok', database: { status: 'ok', kind: database.kind, latencyMs: Math.round(performance.now() - started) } },
-      { headers: { 'Cache-Control': 'no-store' } },
-    )
-  } catch {
-    return json({ status: 'error', database: { status: 'unavailable' } }, { status: 503, headers: { 'Cache-Control': 'no-store' } })
-  }
+  const health = await portalHealth()
+  return json(health, { status: health.status === 'unavailable' ? 503 : 200, headers: { 'Cache-Control': 'no-store' } })
 }

@@ -16,6 +16,8 @@ import { OrganisationFields } from '~/components/organisation-fields'
 import { registerEmployer } from '~/modules/accounts.server'
 import { homePathFor } from '~/utils/auth.server'
 import { requireValidCsrf } from '~/utils/csrf.server'
+import { clientAddressOf } from '~/utils/request.server'
+import { consumeRateLimits, rateLimitMessage, retryAfterHeaders } from '~/utils/rate-limits.server'
 import { newOrganisationFields } from '~/utils/organisation-form'
 import { passwordWeakness } from '~/utils/password-policy'
 import { getSessionUser, startSession } from '~/utils/session.server'
@@ -46,11 +48,19 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return json({ counties, municipalities, naceSections: naceSections() })
 }
 
-export async function action({ request }: ActionFunctionArgs) {
+export async function action({ request, context }: ActionFunctionArgs) {
   const formData = await request.formData()
   await requireValidCsrf(formData, request)
   const submission = parseWithZod(formData, { schema: registrationSchema })
   const hideFields = ['password', 'passwordRepeat']
+  // Every submission counts, valid or not, so a script cannot probe the form without limit either.
+  const limit = await consumeRateLimits([['registrationPerAddress', clientAddressOf(context)]])
+  if (!limit.allowed) {
+    return json(submission.reply({ formErrors: [rateLimitMessage(limit.retryAfterSeconds)], hideFields }), {
+      status: 429,
+      headers: retryAfterHeaders(limit.retryAfterSeconds),
+    })
+  }
   if (submission.status !== 'success') return json(submission.reply({ hideFields }), { status: 400 })
   const value = submission.value
   if (!(await municipalityExists(getSql(), value.municipalityNumber))) {

@@ -10,6 +10,8 @@ import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { FormErrors } from '~/components/form-errors'
 import { passwordTokenState, resetPassword, type TokenState } from '~/modules/accounts.server'
 import { requireValidCsrf } from '~/utils/csrf.server'
+import { clientAddressOf } from '~/utils/request.server'
+import { consumeRateLimits, rateLimitMessage, retryAfterHeaders } from '~/utils/rate-limits.server'
 import { passwordWeakness } from '~/utils/password-policy'
 
 export const meta: MetaFunction = () => [{ title: 'Velg nytt passord – Jobbsnekker' }]
@@ -42,11 +44,19 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return json({ token: token.success ? token.data : '', problem: state === 'valid' ? null : tokenProblems[state] })
 }
 
-export async function action({ request }: ActionFunctionArgs) {
+export async function action({ request, context }: ActionFunctionArgs) {
   const formData = await request.formData()
   await requireValidCsrf(formData, request)
   const submission = parseWithZod(formData, { schema: newPasswordSchema })
   const hideFields = ['password', 'passwordRepeat']
+  // Every submission counts, valid or not, so a script cannot probe the form without limit either.
+  const limit = await consumeRateLimits([['newPasswordPerAddress', clientAddressOf(context)]])
+  if (!limit.allowed) {
+    return json(submission.reply({ formErrors: [rateLimitMessage(limit.retryAfterSeconds)], hideFields }), {
+      status: 429,
+      headers: retryAfterHeaders(limit.retryAfterSeconds),
+    })
+  }
   if (submission.status !== 'success') return json(submission.reply({ hideFields }), { status: 400 })
   const result = await resetPassword(submission.value.token, submission.value.password)
   if ('problem' in result) {
