@@ -81,7 +81,8 @@ describe('HTTP security of the running portal', () => {
   })
 
   it("refuses a form post from another site's page before the action runs", async () => {
-    for (const headers of [{ Origin: 'https://angriper.example' }, { 'Sec-Fetch-Site': 'cross-site' }, { Origin: 'null' }]) {
+    const crossSite: Record<string, string>[] = [{ Origin: 'https://angriper.example' }, { 'Sec-Fetch-Site': 'cross-site' }, { Origin: 'null' }]
+    for (const headers of crossSite) {
       const response = await fetch(`${portal.url}/logg-inn`, {
         method: 'POST',
         headers: { ...headers, 'Content-Type': 'application/x-www-form-urlencoded' },
