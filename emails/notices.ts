@@ -21,6 +21,7 @@ export const noticeKinds = [
   'follow_up_due',
   'employer_contact_logged',
   'employer_owner_changed',
+  'account_inactive',
 ] as const
 export type NoticeKind = (typeof noticeKinds)[number]
 
@@ -145,6 +146,17 @@ export const noticeTexts: Record<NoticeKind, NoticeText> = {
     paragraphs: () => ['En arbeidsgiver har fått ny ansvarlig markedskontakt. Arbeidsgiveren ser nå den nye kontakten som sin kontakt i NAV.'],
     action: 'Se virksomheten',
     urgent: false,
+  },
+  // Queued by the inactivity job (app/modules/candidate-rights.server.ts) 30 days before the account is disabled.
+  account_inactive: {
+    title: 'Kontoen din i Jobbsnekker blir snart deaktivert',
+    paragraphs: (params, format) => [
+      'Du har ikke logget inn i Jobbsnekker på nesten et år. Kontoer som ikke har vært brukt på 12 måneder, blir deaktivert, slik at ingen har tilgang de ikke trenger.',
+      ...due(params, format.date, (when) => `Logg inn før ${when} for å beholde kontoen.`),
+      'Trenger du ikke kontoen lenger, kan du se bort fra denne e-posten.',
+    ],
+    action: 'Logg inn',
+    urgent: true,
   },
 }
 

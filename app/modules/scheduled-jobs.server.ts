@@ -1,6 +1,9 @@
 /**
  * Jobs that time, not a request, sets off: case reminders and escalations, trial follow-ups, the daily digest, and
- * clean-up (identity details shared with an employer after six months or an ended case, old sent e-mails). Every job
+ * clean-up (identity details shared with an employer after six months or an ended case, old sent e-mails, accounts
+ * not used for 12 months: warned 30 days ahead, then disabled; docs/decisions/015-retention-and-candidate-rights.md).
+ * Consent that runs out is not a job here: the search worker's daily sweep (search-index/sync.ts,
+ * enqueueConsentDateChanges) takes the profile out of the index, and every other view decides visibility on read. Every job
  * is safe to run twice or in two processes at once (each claims its rows, and notices are idempotent), so a simple
  * timer per process is enough; no job scheduler or leader election is needed.
  */
@@ -8,6 +11,7 @@ import type { Sql } from '../../prisma-free-sql/db'
 import { deleteOldSentEmails } from '../../prisma-free-sql/queries/email-outbox'
 import { escalateOverdueCases, sendCaseReminders } from './case-deadlines.server'
 import { purgeExpiredDisclosures } from './case-disclosure.server'
+import { disableInactiveAccounts, warnInactiveAccounts } from './candidate-rights.server'
 import { sendDailyDigests } from './notifications.server'
 import { sendDueFollowUps } from './trial-follow-up.server'
 
@@ -20,6 +24,8 @@ export const scheduledJobs: readonly ScheduledJob[] = [
   { name: 'daily digests', run: sendDailyDigests },
   { name: 'expired shared identity details', run: purgeExpiredDisclosures },
   { name: 'old sent e-mails', run: (sql) => deleteOldSentEmails(sql) },
+  { name: 'inactive account warnings', run: warnInactiveAccounts },
+  { name: 'inactive accounts', run: disableInactiveAccounts },
 ]
 
 /** Runs every job once; one job's failure does not keep the others from running. */

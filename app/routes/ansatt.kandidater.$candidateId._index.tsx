@@ -139,6 +139,9 @@ export default function CandidatePage() {
             <ButtonLink to={`${base}/overfor`} variant="tertiary">
               Overfør ansvar
             </ButtonLink>
+            <ButtonLink to={`${base}/personvern`} variant="tertiary">
+              Innsyn og sletting
+            </ButtonLink>
           </HStack>
         </VStack>
       </section>
