@@ -304,20 +304,28 @@ export async function deleteOldProcessedRows(sql: Queryable): Promise<number> {
 
 /**
  * Consent starts and ends on calendar days without any change in the database; the worker enqueues the candidates
- * whose consent ended in the last week, or started then after being recorded ahead of time (once a day per worker,
- * and at start), so an expired consent leaves the index and a consent that starts later enters it. Harmless twice.
+ * whose consent ended, or started after being recorded ahead of time, since the last sweep (at least the last week;
+ * once a day per worker, and at start), so an expired consent leaves the index and a consent that starts later enters
+ * it, even after the portal was stopped for weeks. Harmless twice.
  */
 export async function enqueueConsentDateChanges(sql: Queryable, today = todayInOslo()): Promise<number> {
+  const [watermark] = await sql<{ since: string }[]>`
+    select to_char(least(coalesce(max(swept_through), ${today}::date - 7), ${today}::date - 7), 'YYYY-MM-DD') as since
+    from search_consent_sweeps`
+  const since = watermark!.since
   const result = await sql`
     insert into search_outbox (entity, entity_id, priority)
     select 'candidate', k.candidate_id, 0
     from candidate_consents k
     where k.superseded_at is null and k.withdrawn_at is null
-      and (k.expires_on between ${today}::date - 7 and ${today}::date
-           or (k.given_on between ${today}::date - 7 and ${today}::date and k.given_on > (k.recorded_at at time zone 'Europe/Oslo')::date))
+      and (k.expires_on between ${since}::date and ${today}::date
+           or (k.given_on between ${since}::date and ${today}::date and k.given_on > (k.recorded_at at time zone 'Europe/Oslo')::date))
       and not exists (
         select 1 from search_outbox o
         where o.entity = 'candidate' and o.entity_id = k.candidate_id and o.processed_at is null)`
+  await sql`
+    insert into search_consent_sweeps (swept_through) values (${today}::date)
+    on conflict (singleton) do update set swept_through = greatest(search_consent_sweeps.swept_through, excluded.swept_through)`
   return result.count
 }
 

@@ -125,6 +125,23 @@ describe('a profile whose consent runs out', () => {
     await syncIndex(daysFromToday(10))
     expect(await indexed()).toBe(false)
   })
+
+  it('still leaves the index when the portal was stopped for longer than the sweep looks back', async () => {
+    const candidateId = await createVisibleCandidate(db.sql, specialist)
+    const candidate = (await findCandidate(db.sql, candidateId))!
+    await recordConsent(specialist, candidate, { givenToUserId: specialist.id, method: 'meeting', scope: 'all', scopeCounties: [], givenOn: today, expiresOn: daysFromToday(2) })
+    // Earlier tests swept days ahead; this one starts from a sweep today.
+    await db.sql`delete from search_consent_sweeps`
+    await enqueueConsentDateChanges(db.sql, today)
+    await syncIndex()
+    const indexed = async () => (await getSearchBackend().candidateDocuments([candidateId])).has(candidateId)
+    expect(await indexed()).toBe(true)
+    // The last sweep ran today; the next one, twelve days later, is the first after the consent ended on day 2.
+    const back = daysFromToday(12)
+    expect(await enqueueConsentDateChanges(db.sql, back)).toBeGreaterThanOrEqual(1)
+    await syncIndex(back)
+    expect(await indexed()).toBe(false)
+  })
 })
 
 describe('accounts nobody uses', () => {
