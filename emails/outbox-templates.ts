@@ -7,6 +7,7 @@ import { z } from 'zod'
 import { formatOsloDate, formatOsloDeadline } from '../app/components/labels'
 import type { EmailMessage } from './mailer'
 import { isNoticeKind, noticeKinds, noticeParamsSchema, noticeTexts, type NoticeKind } from './notices'
+import { isAccountEmailTemplate, renderAccountEmail } from './templates/accounts'
 import { renderNotice, type NoticeContent } from './templates/layout'
 
 export const DAILY_DIGEST_TEMPLATE = 'daily_digest'
@@ -51,6 +52,11 @@ export async function renderOutboxEmail(to: string, template: string, params: un
     const parsed = digestParamsSchema.safeParse(params)
     if (!parsed.success) throw new UnsendableEmailError(`The digest's parameters do not fit: ${parsed.error.issues[0]?.message}`)
     return renderNotice(to, digestContent(parsed.data))
+  }
+  if (isAccountEmailTemplate(template)) {
+    const message = renderAccountEmail(to, template, params)
+    if (!message) throw new UnsendableEmailError(`The parameters of «${template}» do not fit`)
+    return message
   }
   if (!isNoticeKind(template)) throw new UnsendableEmailError(`Unknown e-mail template «${template}»`)
   const parsed = noticeParamsSchema.safeParse(params)

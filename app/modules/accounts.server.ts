@@ -31,9 +31,8 @@ import {
   type StaffAssignment,
   type User,
 } from '../../prisma-free-sql/queries/users'
-import { invitationEmail, membershipGrantedEmail, membershipRequestEmail, passwordResetEmail } from '../../emails/templates/accounts'
 import { decoyPasswordHash, hashPassword, randomToken, sha256, verifyPassword } from '../utils/crypto.server'
-import { deliver, portalUrl } from '../utils/email.server'
+import { deliverAccountEmail, portalUrl } from '../utils/email.server'
 import { notFound } from './employer-access.server'
 
 export const LOGIN_WINDOW_MINUTES = 15
@@ -86,7 +85,7 @@ export type RegistrationResult =
  */
 export async function registerEmployer(input: EmployerRegistration): Promise<RegistrationResult> {
   const passwordHash = await hashPassword(input.password)
-  const result = await getSql().begin(async (tx): Promise<RegistrationResult & { notify?: string[] }> => {
+  const result = await getSql().begin(async (tx): Promise<RegistrationResult & { notify?: { email: string; userId: string }[] }> => {
     if (await emailIsTaken(tx, input.email)) return { outcome: 'email-taken' }
     const userId = await insertUser(tx, { email: input.email, name: input.name, accountType: 'employer', passwordHash })
     const organisationId = await insertOrganisation(tx, input.organisation)
@@ -110,11 +109,13 @@ export async function registerEmployer(input: EmployerRegistration): Promise<Reg
       outcome: 'membership-requested',
       userId,
       organisationName: existing.name,
-      notify: members.filter((member) => member.status === 'active').map((member) => member.email),
+      notify: members.filter((member) => member.status === 'active').map((member) => ({ email: member.email, userId: member.userId })),
     }
   })
   const { notify, ...outcome } = result
-  for (const email of notify ?? []) await deliver(await membershipRequestEmail(email, portalUrl('/arbeidsgiver/medlemmer')))
+  for (const member of notify ?? []) {
+    await deliverAccountEmail('account_membership_request', member.email, { url: portalUrl('/arbeidsgiver/medlemmer') }, member.userId)
+  }
   return outcome
 }
 
@@ -138,7 +139,7 @@ export async function requestPasswordReset(email: string): Promise<void> {
   const user = await findUserByEmail(getSql(), email)
   if (!user || user.disabledAt) return
   const token = await issuePasswordToken(user.id, 'reset', RESET_LINK_MINUTES)
-  await deliver(await passwordResetEmail(user.email, passwordLink(token), RESET_LINK_MINUTES))
+  await deliverAccountEmail('account_password_reset', user.email, { url: passwordLink(token), validMinutes: RESET_LINK_MINUTES }, user.id)
 }
 
 export type TokenState = 'valid' | 'expired' | 'used' | 'unknown'
@@ -190,7 +191,7 @@ export async function inviteStaff(actor: User, invitation: StaffInvitation): Pro
   })
   if (!created) return { outcome: 'email-taken' }
   const token = await issuePasswordToken(created, 'invitation', INVITATION_DAYS * 24 * 60)
-  await deliver(await invitationEmail(invitation.email, passwordLink(token), INVITATION_DAYS))
+  await deliverAccountEmail('account_invitation', invitation.email, { url: passwordLink(token), validDays: INVITATION_DAYS }, created)
   return { outcome: 'invited', userId: created }
 }
 
@@ -228,9 +229,9 @@ export async function inviteEmployerColleague(
   })
   if (result.outcome === 'invited') {
     const token = await issuePasswordToken(result.userId, 'invitation', INVITATION_DAYS * 24 * 60)
-    await deliver(await invitationEmail(invitation.email, passwordLink(token), INVITATION_DAYS))
+    await deliverAccountEmail('account_invitation', invitation.email, { url: passwordLink(token), validDays: INVITATION_DAYS }, result.userId)
   } else if (result.outcome === 'added') {
-    await deliver(await membershipGrantedEmail(invitation.email, portalUrl('/arbeidsgiver')))
+    await deliverAccountEmail('account_membership_granted', invitation.email, { url: portalUrl('/arbeidsgiver') }, result.userId)
   }
   return result
 }

@@ -34,7 +34,6 @@ import {
 } from '../../prisma-free-sql/queries/candidates'
 import { listCounties, listMunicipalities } from '../../prisma-free-sql/queries/geography'
 import { findUserById, type User } from '../../prisma-free-sql/queries/users'
-import { candidateHandoverEmail } from '../../emails/templates/candidates'
 import {
   CONSENT_EXPIRING_WITHIN_DAYS,
   consentRecordOfRow,
@@ -48,7 +47,7 @@ import {
 import { buildCandidateDocument, type AnonymisedCandidate, type Geography } from '../../search-index/candidate-document'
 import { enqueueSearchSync } from '../../search-index/sync'
 import type { IdentityReadReason } from '../utils/candidate-form'
-import { deliver, portalUrl } from '../utils/email.server'
+import { deliverAccountEmail, portalUrl } from '../utils/email.server'
 import { forbidden } from '../utils/auth.server'
 import { notFound, requireUuid } from './employer-access.server'
 import { todayInNorway } from './openings.server'
@@ -441,7 +440,7 @@ export async function handOverCandidate(user: User, candidate: Candidate, newRes
   })
   if (result === 'handed-over') {
     const successor = await findUserById(getSql(), newResponsibleId)
-    if (successor) await deliver(await candidateHandoverEmail(successor.email, portalUrl(`/ansatt/kandidater/${candidate.id}`)))
+    if (successor) await deliverAccountEmail('account_candidate_handover', successor.email, { url: portalUrl(`/ansatt/kandidater/${candidate.id}`) }, successor.id)
   }
   return result
 }

@@ -61,7 +61,9 @@ export async function claimDueEmails(sql: Queryable, limit: number, leaseMs: num
 export async function markEmailsSent(sql: Queryable, claimed: readonly ClaimedEmail[]): Promise<number> {
   if (claimed.length === 0) return 0
   const result = await sql`
-    update email_outbox set status = 'sent', sent_at = now(), attempts = attempts + 1, last_error = null
+    -- An account e-mail's parameters hold a one-time link; once it is sent, the outbox keeps only that it was.
+    update email_outbox set status = 'sent', sent_at = now(), attempts = attempts + 1, last_error = null,
+           params = case when email_outbox.template like 'account\_%' then '{}'::jsonb else email_outbox.params end
     from unnest(${sql.array(claimed.map((row) => String(row.id)))}::bigint[],
                 ${sql.array(claimed.map((row) => row.claimedUntil.toISOString()))}::timestamptz[]) as c(id, claimed_until)
     where email_outbox.id = c.id and email_outbox.status = 'pending' and email_outbox.next_attempt_at = c.claimed_until`

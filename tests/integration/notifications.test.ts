@@ -5,6 +5,8 @@ import { markEmployerInterest } from '~/modules/matching.server'
 import { chooseEmailFrequency, inboxOf, markRead, sendDailyDigests, unreadCount } from '~/modules/notifications.server'
 import { runScheduledJobs } from '~/modules/scheduled-jobs.server'
 import { osloInstant } from '~/modules/working-days'
+import { requestPasswordReset } from '~/modules/accounts.server'
+import { getEnv, setEnv } from '~/utils/env.server'
 import { createMailTransport, type MailTransport } from '../../emails/mailer'
 import { messageIdFor, processEmailOutbox } from '../../emails/outbox-worker'
 import { clearAbsence, setAbsence } from '../../prisma-free-sql/queries/candidates'
@@ -171,6 +173,33 @@ describe('the outbox with the SMTP server down', () => {
     const arrived = smtp.received.slice(before).map((mail) => mail.messageId)
     expect(arrived.sort()).toEqual(expectedKeys.map(messageIdFor).sort())
     expect(await emailOutboxCounts(db.sql)).toMatchObject({ pending: 0, dead: 0 })
+  })
+
+  it('keeps an account e-mail the server cannot take now, delivers it when the server is back, and then forgets the link', async () => {
+    await sendAll()
+    const before = smtp.received.length
+    const env = getEnv()
+    const user = await createStaffUser(db.sql, { name: 'Glemsk Ansatt', roles: ['specialist'], email: newEmail('glemsk') })
+    await smtp.stop()
+    setEnv({ ...env, SMTP_URL: smtp.url })
+    try {
+      // The person asking for a link is answered as always; the link waits in the outbox.
+      await requestPasswordReset(user.email)
+    } finally {
+      setEnv(env)
+    }
+    const [queued] = await db.sql`select status, template, params from email_outbox where recipient_user_id = ${user.id}`
+    expect(queued).toMatchObject({ status: 'pending', template: 'account_password_reset' })
+    expect(String((queued!.params as { url: string }).url)).toContain('/tilbakestill-passord?token=')
+
+    await smtp.start()
+    await retryNow()
+    await sendAll()
+    const arrived = smtp.received.slice(before)
+    expect(arrived.map((mail) => mail.to)).toEqual([user.email])
+    expect(arrived[0]!.text).toContain('/tilbakestill-passord?token=')
+    const [sent] = await db.sql`select status, params from email_outbox where recipient_user_id = ${user.id}`
+    expect(sent).toEqual({ status: 'sent', params: {} })
   })
 
   it('gives up on a permanently refused address into the dead-letter list, which an admin can send again', async () => {
