@@ -1,3 +1,4 @@
+import { notFound } from './employer-access.server'
 import { z } from 'zod'
 import { getSql } from '../../prisma-free-sql/db'
 import { appendAudit } from '../../prisma-free-sql/queries/audit'
@@ -12,7 +13,7 @@ import {
   removeFromShortlist,
 } from '../../prisma-free-sql/queries/matches'
 import { casesForOpening, type Case } from '../../prisma-free-sql/queries/cases'
-import type { Opening } from '../../prisma-free-sql/queries/openings'
+import { findOpeningRegion, type Opening } from '../../prisma-free-sql/queries/openings'
 import type { User } from '../../prisma-free-sql/queries/users'
 import { occupationName } from '../../prisma-free-sql/reference-data/styrk08'
 import { findCatalogueTask } from '../../prisma-free-sql/reference-data/vocabulary'
@@ -229,6 +230,7 @@ export async function shortlistedCandidateIds(user: User, openingId: string): Pr
 }
 
 export async function setShortlisted(user: User, candidate: Candidate, openingId: string, shortlisted: boolean): Promise<void> {
+  if (shortlisted && !(await findOpeningRegion(getSql(), openingId))) throw notFound()
   const entry = { userId: user.id, candidateId: candidate.id, openingId }
   if (shortlisted) await addToShortlist(getSql(), entry)
   else await removeFromShortlist(getSql(), entry)

@@ -3,6 +3,7 @@
  * meeting is agreed (to prepare it) and while the trial runs, read-only once the case has moved on. Who reaches a
  * case at all is decided by cases.server.ts (404 for anyone else); this adds who may edit and checks what is saved.
  */
+import { calendarDateProblem } from '../utils/opening-form'
 import type { SubmissionResult } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod'
 import { getSql } from '../../prisma-free-sql/db'
@@ -144,7 +145,7 @@ export async function saveTrialAgreement(user: User, side: CaseActorKind, found:
 /** NAV records that a follow-up was held (the employer sees it). */
 export async function recordFollowUpHeld(user: User, found: Case, dueOn: string): Promise<{ ok: true } | { ok: false; message: string }> {
   if (!staffMayEdit(user, found)) return { ok: false, message: 'Bare den som har saken, eller teamlederen, kan registrere oppfølgingen.' }
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(dueOn)) return { ok: false, message: 'Ukjent oppfølgingsdato. Last siden på nytt.' }
+  if (calendarDateProblem(dueOn)) return { ok: false, message: 'Ukjent oppfølgingsdato. Last siden på nytt.' }
   return getSql().begin(async (tx) => {
     if (!(await markFollowUpDone(tx, found.id, dueOn, user.id))) return { ok: false as const, message: 'Oppfølgingsdatoen finnes ikke lenger. Last siden på nytt.' }
     await appendAudit(tx, { actorUserId: user.id, action: 'trial_follow_up.held', subjectType: 'case', subjectId: found.id, details: { dueOn } })

@@ -48,7 +48,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   })
 }
 
-const retrySchema = z.object({ intent: z.literal('retry'), id: z.coerce.number().int().positive() })
+const retrySchema = z.object({ intent: z.literal('retry'), id: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER) })
 
 export async function action({ request }: ActionFunctionArgs) {
   const admin = await requireRole(request, 'admin')

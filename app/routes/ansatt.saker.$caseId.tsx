@@ -1,3 +1,4 @@
+import { z } from 'zod'
 import { Alert, BodyLong, BodyShort, Button, Link, VStack } from '@navikt/ds-react'
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { json, redirect } from '@remix-run/node'
@@ -56,6 +57,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   })
 }
 
+/** The case version the page was rendered with; anything else is a stale or tampered form. */
+const caseVersionSchema = z.coerce.number().int().min(0).max(2_147_483_647)
+
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireStaff(request)
   const found = await requireCaseForStaff(user, params.caseId)
@@ -64,7 +68,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const intent = String(formData.get('intent') ?? '')
   const reason = String(formData.get('reason') ?? '')
   if (intent === 'take') {
-    const taken = await takeCase(user, found, Number(formData.get('version')))
+    const version = caseVersionSchema.safeParse(formData.get('version'))
+    if (!version.success) return json({ intent, reason, error: 'Saken kunne ikke tas. Last siden på nytt og prøv igjen.' }, { status: 400 })
+    const taken = await takeCase(user, found, version.data)
     if (!taken.ok) return json({ intent, reason, error: taken.message }, { status: 409 })
     return redirect(`/ansatt/saker/${found.id}?melding=tatt`)
   }

@@ -25,7 +25,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 const noticeActionSchema = z.discriminatedUnion('intent', [
-  z.object({ intent: z.literal('read'), id: z.coerce.number({ message: 'Ukjent varsel.' }).int().positive('Ukjent varsel.') }),
+  z.object({ intent: z.literal('read'), id: z.coerce.number({ message: 'Ukjent varsel.' }).int().positive('Ukjent varsel.').max(Number.MAX_SAFE_INTEGER, 'Ukjent varsel.') }),
   z.object({ intent: z.literal('read-all') }),
   z.object({ intent: z.literal('frequency'), frequency: z.enum(['immediate', 'daily_digest'], { message: 'Velg hvordan du vil få e-post.' }) }),
 ])
