@@ -8,7 +8,6 @@
 import { spawn, execFileSync, type ChildProcess } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
 import { appendFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
-import { createServer } from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -17,22 +16,12 @@ import { benchmarkCarving, CARVING_P95_TARGET_MS, carvingTargetLabels } from './
 import { benchmarkEmailOutbox, DEFAULT_EMAIL_COUNT } from './email-outbox'
 import { benchmarkMatching, DEFAULT_MATCHING_SIZE } from './matching'
 import { startScriptNodeArguments } from '../scripts/start-command'
+import { freePort } from '../scripts/free-port'
 
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const resultsFile = path.join(projectRoot, 'docs', 'benchmarks.md')
 const MEMORY_TARGET_MB = 400
 const STARTUP_TIMEOUT_MS = 180_000
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer()
-    probe.once('error', reject)
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address()
-      probe.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))))
-    })
-  })
-}
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 

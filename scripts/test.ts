@@ -1,9 +1,9 @@
 // `npm test`: every check the project has, cheapest first, stopping at the first failure.
 // Embedded PGlite always; a real PostgreSQL server too when TEST_DATABASE_URL is set.
 import { spawn } from 'node:child_process'
-import { createServer } from 'node:net'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { freePort } from './free-port'
 
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const bin = (name: string) => path.join(projectRoot, 'node_modules', '.bin', name)
@@ -22,17 +22,6 @@ const neutralEnv = {
   DATABASE_URL: undefined,
   E2E_BASE_URL: undefined,
   E2E_MAIL_DIR: undefined,
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer()
-    probe.once('error', reject)
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address()
-      probe.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))))
-    })
-  })
 }
 
 async function steps(): Promise<Step[]> {

@@ -1,5 +1,4 @@
 import { mkdtemp, rm } from 'node:fs/promises'
-import { createServer } from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -10,6 +9,7 @@ import { serverUrl } from '../support/database'
 import { HttpSession } from '../support/http-session'
 import { startPortalProcess, type PortalProcess } from '../support/portal-process'
 import { startLocalSmtpServer, type LocalSmtpServer } from '../support/smtp'
+import { freePort } from '../../scripts/free-port'
 
 // The compiled portal with its search backend and its mail server down. Search is Meilisearch at an address where
 // nothing listens: the real client gets a refused connection, as from a stopped server (no Meilisearch server can run
@@ -17,17 +17,6 @@ import { startLocalSmtpServer, type LocalSmtpServer } from '../support/smtp'
 // Pages that need search say so, the rest of the portal works, /healthz names what is down, and an e-mail sent while
 // SMTP is down arrives once it is back. That the search sync catches up after an outage is shown against the
 // PostgreSQL backend in search-sync.test.ts. Embedded database only: the database is not what is under test.
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer()
-    probe.once('error', reject)
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address()
-      probe.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))))
-    })
-  })
-}
 
 describe.runIf(!serverUrl)('the portal with search and SMTP down', () => {
   let workDir: string

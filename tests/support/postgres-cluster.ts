@@ -1,10 +1,10 @@
 import { execFile } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import { chown, mkdtemp, rm } from 'node:fs/promises'
-import { createServer } from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
 import { promisify } from 'node:util'
+import { freePort } from '../../scripts/free-port'
 
 const run = promisify(execFile)
 
@@ -17,17 +17,6 @@ export function postgresBinDir(): string | undefined {
 
 /** initdb and postgres refuse to run as root; as root the cluster belongs to the postgres user. */
 const asRoot = process.getuid?.() === 0
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer()
-    probe.once('error', reject)
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address()
-      probe.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))))
-    })
-  })
-}
 
 export type PrivateCluster = {
   url: (database: string) => string
