@@ -17,9 +17,12 @@ import type { IndexedCandidate, IndexedOpening } from './backend'
 import { buildCandidateDocument, candidateForMatching, type CandidateProfile, type Geography } from './candidate-document'
 import { buildOpeningDocument, type OpeningSource } from './opening-document'
 
+// Swedish writes dates as ISO does (YYYY-MM-DD); made once, as building a formatter costs more than using it.
+const isoDateInOslo = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Oslo' })
+
 /** Today's calendar date in Norway; consent starts and ends on Norwegian dates. */
 export function todayInOslo(now = new Date()): string {
-  return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Oslo' }).format(now)
+  return isoDateInOslo.format(now)
 }
 
 // ---------------------------------------------------------------------------------------------

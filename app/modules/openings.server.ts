@@ -1,3 +1,4 @@
+import { todayInOslo } from '../../search-index/load-documents'
 import { getSql } from '../../prisma-free-sql/db'
 import { appendAudit } from '../../prisma-free-sql/queries/audit'
 import { findCarvedJob } from '../../prisma-free-sql/queries/carved-jobs'
@@ -115,6 +116,4 @@ export async function openingHistory(openingId: string) {
 }
 
 /** Today's date in Norway, as the employer sees it (start dates are calendar dates). */
-export function todayInNorway(now = new Date()): string {
-  return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Oslo' }).format(now)
-}
+export const todayInNorway = todayInOslo
