@@ -47,6 +47,7 @@ import { forbidden } from '../utils/auth.server'
 import { portalUrl } from '../utils/email.server'
 import { assertCaseworker } from './candidates.server'
 import { notFound, requireUuid } from './employer-access.server'
+import { deletionReasons, readDeletionReason, type DeletionReason } from './candidate-rights'
 
 // ---------------------------------------------------------------------------------------------
 // Who may do what
@@ -60,17 +61,6 @@ export function mayDeleteCandidate(user: User, candidate: Pick<Candidate, 'offic
   )
 }
 
-export const deletionReasons = {
-  candidate_request: 'Kandidaten har bedt om å bli slettet',
-  no_longer_needed: 'Oppfølgingen er avsluttet, og opplysningene trengs ikke lenger',
-  consent_withdrawn: 'Kandidaten har trukket samtykket og vil ikke følges opp her',
-  registered_by_mistake: 'Kandidaten ble registrert ved en feil',
-} as const
-export type DeletionReason = keyof typeof deletionReasons
-
-export function readDeletionReason(value: unknown): DeletionReason | undefined {
-  return typeof value === 'string' && Object.hasOwn(deletionReasons, value) ? (value as DeletionReason) : undefined
-}
 
 // ---------------------------------------------------------------------------------------------
 // Export
