@@ -34,11 +34,12 @@ import {
 import { decoyPasswordHash, hashPassword, randomToken, sha256, verifyPassword } from '../utils/crypto.server'
 import { deliverAccountEmail, portalUrl } from '../utils/email.server'
 import { notFound } from './employer-access.server'
+import { RESET_LINK_MINUTES } from '../utils/password-policy'
 
 export const LOGIN_WINDOW_MINUTES = 15
 export const MAX_FAILURES_PER_EMAIL = 5
 export const MAX_FAILURES_PER_ADDRESS = 30
-export const RESET_LINK_MINUTES = 60
+export { RESET_LINK_MINUTES }
 export const INVITATION_DAYS = 7
 
 export type LoginResult =

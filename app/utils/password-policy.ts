@@ -24,3 +24,6 @@ export function passwordWeakness(password: string, context: { email?: string; na
   if (nameParts.some((part) => lower.includes(part))) return 'Passordet kan ikke inneholde navnet ditt.'
   return null
 }
+
+/** How long a password-reset link works; the page that sends it says so too. */
+export const RESET_LINK_MINUTES = 60
