@@ -4,6 +4,7 @@ import { Form } from '@remix-run/react'
 import { AuthenticityTokenInput } from 'remix-utils/csrf/react'
 import { z } from 'zod'
 import { calendarDateProblem, isoDateFromNorwegian } from '~/utils/opening-form'
+import { boundedList, optionalText, plainText } from '~/utils/form-text'
 import { useSchemaForm } from '~/utils/use-schema-form'
 import { stringList } from './choice-fields'
 import { FormErrors } from './form-errors'
@@ -64,11 +65,9 @@ export function parseMeetingPlace(value: string): { kind: 'county'; countyNumber
 /** The new-meeting form. `today` is the Norwegian calendar date the range of allowed dates is counted from. */
 export function newMeetingSchema(today: string) {
   return z.object({
-    title: z
-      .string({ required_error: 'Gi møtet en tittel, for eksempel «Matchemøte Oslo øst».' })
-      .trim()
-      .min(2, 'Tittelen må ha minst to tegn.')
-      .max(200, 'Høyst 200 tegn.'),
+    title: plainText(
+      z.string({ required_error: 'Gi møtet en tittel, for eksempel «Matchemøte Oslo øst».' }).trim().min(2, 'Tittelen må ha minst to tegn.').max(200, 'Høyst 200 tegn.'),
+    ),
     meetsOn: typedDate('Skriv datoen for møtet som dd.mm.åååå.').superRefine((date, context) => {
       const offset = daysBetween(today, date)
       if (offset < -MEETING_DAYS_BACK || offset > MEETING_DAYS_AHEAD) {
@@ -89,10 +88,12 @@ export function newMeetingSchema(today: string) {
     place: z
       .string({ required_error: 'Velg fylket eller kontoret møtet gjelder.' })
       .regex(placePattern, 'Velg fylket eller kontoret møtet gjelder.'),
-    participantIds: z
-      .array(z.string().uuid('Ukjent deltaker. Last siden på nytt.'), { required_error: 'Velg minst én deltaker.' })
-      .min(1, 'Velg minst én deltaker.')
-      .max(50, 'Høyst 50 deltakere.'),
+    participantIds: boundedList(
+      z
+        .array(z.string().uuid('Ukjent deltaker. Last siden på nytt.'), { required_error: 'Velg minst én deltaker.' })
+        .min(1, 'Velg minst én deltaker.')
+        .max(50, 'Høyst 50 deltakere.'),
+    ),
   })
 }
 export type NewMeetingValue = z.infer<ReturnType<typeof newMeetingSchema>>
@@ -107,12 +108,8 @@ export function minuteSchema(today: string) {
   const fields = z.object({
     candidateId: optionalUuid('Ukjent kandidat. Last siden på nytt.'),
     openingId: optionalUuid('Ukjent stilling. Last siden på nytt.'),
-    decision: z
-      .string({ required_error: 'Skriv hva dere ble enige om.' })
-      .trim()
-      .min(1, 'Skriv hva dere ble enige om.')
-      .max(2000, 'Høyst 2000 tegn.'),
-    nextStep: z.string().trim().max(500, 'Høyst 500 tegn.').default(''),
+    decision: plainText(z.string({ required_error: 'Skriv hva dere ble enige om.' }).trim().min(1, 'Skriv hva dere ble enige om.').max(2000, 'Høyst 2000 tegn.')),
+    nextStep: optionalText(500),
     responsibleUserId: optionalUuid('Velg en person fra listen.'),
     dueOn: z.preprocess(
       (value) => (value === '' ? undefined : value),

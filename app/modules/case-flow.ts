@@ -4,6 +4,7 @@
  * layer (prisma-free-sql/queries/cases.ts) stores what these functions decide.
  */
 import { z } from 'zod'
+import { plainText } from '../utils/form-text'
 
 export const caseStatuses = [
   'new',
@@ -109,7 +110,7 @@ export const verdictNeedsReason = (verdict: EmployerVerdict) => verdict === 'not
 export const caseMoveSchema = z.object({
   intent: z.enum(caseActions as [CaseAction, ...CaseAction[]], { message: 'Ukjent handling. Last siden på nytt.' }),
   version: z.coerce.number({ message: 'Last siden på nytt.' }).int().min(1),
-  reason: z.string().trim().max(1000, 'Begrunnelsen kan ha høyst 1000 tegn.').default(''),
+  reason: plainText(z.string().trim().max(1000, 'Begrunnelsen kan ha høyst 1000 tegn.')).default(''),
 })
 export type CaseMove = z.infer<typeof caseMoveSchema>
 
@@ -141,7 +142,7 @@ export const verdictSchema = z
     intent: z.literal('verdict', { errorMap: () => ({ message: 'Ukjent handling. Last siden på nytt.' }) }),
     version: z.coerce.number({ message: 'Last siden på nytt.' }).int().min(1),
     verdict: z.enum(employerVerdicts, { message: 'Velg en vurdering.' }),
-    reason: z.string().trim().max(VERDICT_REASON_MAX, `Begrunnelsen kan ha høyst ${VERDICT_REASON_MAX} tegn.`).default(''),
+    reason: plainText(z.string().trim().max(VERDICT_REASON_MAX, `Begrunnelsen kan ha høyst ${VERDICT_REASON_MAX} tegn.`)).default(''),
   })
   .superRefine((value, context) => {
     if (verdictNeedsReason(value.verdict) && value.reason === '') {

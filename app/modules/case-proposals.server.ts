@@ -37,6 +37,7 @@ import {
 } from './case-flow'
 import { notFound } from './employer-access.server'
 import { notify } from './notifications.server'
+import { plainText } from '../utils/form-text'
 
 export const PROPOSAL_MESSAGE_MAX = 1000
 
@@ -145,7 +146,7 @@ const proposalSchema = z.object({
   intent: z.literal('propose'),
   candidateId: z.string().uuid({ message: 'Ukjent kandidat. Last siden på nytt.' }),
   openingId: z.string().uuid({ message: 'Ukjent stilling. Last siden på nytt.' }),
-  message: z.string().trim().max(PROPOSAL_MESSAGE_MAX, `Meldingen kan ha høyst ${PROPOSAL_MESSAGE_MAX} tegn.`).default(''),
+  message: plainText(z.string().trim().max(PROPOSAL_MESSAGE_MAX, `Meldingen kan ha høyst ${PROPOSAL_MESSAGE_MAX} tegn.`)).default(''),
   diagnosisWarningSeen: z.literal('ja').optional(),
 })
 

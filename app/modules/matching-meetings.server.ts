@@ -1,4 +1,3 @@
-import { parseWithZod } from '@conform-to/zod'
 import type { SubmissionResult } from '@conform-to/react'
 import { z } from 'zod'
 import { getSql } from '../../prisma-free-sql/db'
@@ -49,6 +48,7 @@ import { notFound, requireUuid } from './employer-access.server'
 import { regionOf, requireRegion } from './market-region.server'
 import { candidatesForOpening, openingsForCandidate } from './matching.server'
 import { todayInNorway } from './openings.server'
+import { parseForm } from '../utils/form-text'
 
 /** How many suggestions each candidate and opening shows: the meeting talks about the best few, not a list. */
 export const SUGGESTIONS_SHOWN = 3
@@ -165,7 +165,7 @@ export type CreateOutcome = { ok: true; meetingId: string } | { ok: false; reply
 /** Parses the new-meeting form and creates the meeting; every refusal comes back on the field it concerns. */
 export async function createMeetingFromForm(user: User, formData: FormData, today = todayInNorway()): Promise<CreateOutcome> {
   const sql = getSql()
-  const submission = parseWithZod(formData, { schema: newMeetingSchema(today) })
+  const submission = parseForm(formData, { schema: newMeetingSchema(today) })
   if (submission.status !== 'success') return { ok: false, reply: submission.reply() }
   const value = submission.value
   const region = await requireRegion(sql, user)
@@ -601,7 +601,7 @@ export async function recordMinuteFromForm(user: User, meeting: Meeting, formDat
   requireRecorder(user, meeting)
   const posted = String(formData.get('form') ?? '')
   const formKey = formKeyPattern.test(posted) ? posted : minuteFormKey.general
-  const submission = parseWithZod(formData, { schema: minuteSchema(today) })
+  const submission = parseForm(formData, { schema: minuteSchema(today) })
   if (submission.status !== 'success') return { ok: false, formKey, reply: submission.reply() }
   const value = submission.value
   const sql = getSql()

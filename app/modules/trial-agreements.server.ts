@@ -5,7 +5,6 @@
  */
 import { calendarDateProblem } from '../utils/opening-form'
 import type { SubmissionResult } from '@conform-to/react'
-import { parseWithZod } from '@conform-to/zod'
 import { getSql } from '../../prisma-free-sql/db'
 import { appendAudit } from '../../prisma-free-sql/queries/audit'
 import { appendCaseEvent, type Case } from '../../prisma-free-sql/queries/cases'
@@ -28,6 +27,7 @@ import { trialAgreementInputFrom, trialAgreementSchema, type TrialAgreementFormV
 import type { TrialPageCase, TrialPageData } from '../components/trial-agreement-form'
 import { caseStatusLabels, type CaseActorKind, type CaseStatus } from './case-flow'
 import { followUpDates } from './trial-follow-up'
+import { parseForm } from '../utils/form-text'
 
 /** The agreement can be written from the agreed meeting (to prepare it) until the trial ends. */
 export const agreementEditableStatuses: readonly CaseStatus[] = ['meeting_agreed', 'trial_running']
@@ -163,7 +163,7 @@ export async function applyPostedAgreement(
   found: Case,
   formData: FormData,
 ): Promise<{ ok: true; created: boolean } | { ok: false; status: 400 | 403 | 409; reply: SubmissionResult<string[]> }> {
-  const submission = parseWithZod(formData, { schema: trialAgreementSchema() })
+  const submission = parseForm(formData, { schema: trialAgreementSchema() })
   if (submission.status !== 'success') return { ok: false, status: 400, reply: submission.reply() }
   const saved = await saveTrialAgreement(user, side, found, submission.value)
   if (saved.ok) return saved

@@ -19,6 +19,7 @@ import { getSql } from '~/utils/db.server'
 import { listCounties } from '../../prisma-free-sql/queries/geography'
 import { listOffices, listTeams } from '../../prisma-free-sql/queries/offices'
 import { staffRoles } from '../../prisma-free-sql/queries/users'
+import { boundedList, parseForm, plainText } from '~/utils/form-text'
 
 export const meta: MetaFunction = () => [{ title: 'Ny ansatt – Jobbsnekker' }]
 
@@ -31,21 +32,26 @@ const roleDescriptions: Record<(typeof staffRoles)[number], string> = {
 
 const inviteSchema = z
   .object({
-    name: z
-      .string({ required_error: 'Skriv inn navnet til den ansatte.' })
-      .trim()
-      .min(1, 'Skriv inn navnet til den ansatte.')
-      .max(200, 'Navnet kan være høyst 200 tegn.'),
+    name: plainText(
+      z
+        .string({ required_error: 'Skriv inn navnet til den ansatte.' })
+        .trim()
+        .min(1, 'Skriv inn navnet til den ansatte.')
+        .max(200, 'Navnet kan være høyst 200 tegn.'),
+    ),
     email: z
       .string({ required_error: 'Skriv inn e-postadressen til den ansatte.' })
       .trim()
       .email('Skriv inn en gyldig e-postadresse, for eksempel navn@nav.no.')
       .max(254, 'E-postadressen er for lang.'),
-    roles: z
-      .array(z.enum(staffRoles, { errorMap: () => ({ message: 'Velg roller fra listen.' }) }), {
-        required_error: 'Velg minst én rolle.',
-      })
-      .min(1, 'Velg minst én rolle.'),
+    roles: boundedList(
+      z
+        .array(z.enum(staffRoles, { errorMap: () => ({ message: 'Velg roller fra listen.' }) }), {
+          required_error: 'Velg minst én rolle.',
+        })
+        .min(1, 'Velg minst én rolle.')
+        .max(staffRoles.length, 'Velg roller fra listen.'),
+    ),
     officeId: z.string({ required_error: 'Velg kontoret den ansatte jobber ved.' }).uuid('Velg et kontor fra listen.'),
     teamId: z.string().uuid('Velg et team fra listen.').optional(),
     countyNumbers: z.array(z.string().regex(/^\d{2}$/, 'Velg fylker fra listen.')).default([]),
@@ -75,7 +81,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const actor = await requireRole(request, 'admin')
   const formData = await request.formData()
   await requireValidCsrf(formData, request)
-  const submission = parseWithZod(formData, { schema: inviteSchema })
+  const submission = parseForm(formData, { schema: inviteSchema })
   if (submission.status !== 'success') return json(submission.reply(), { status: 400 })
   const { name, email, roles, officeId } = submission.value
   const placement = {

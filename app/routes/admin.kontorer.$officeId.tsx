@@ -16,17 +16,20 @@ import { requireValidCsrf } from '~/utils/csrf.server'
 import { getSql } from '~/utils/db.server'
 import { findOffice, listTeams, type Office } from '../../prisma-free-sql/queries/offices'
 import { listOfficeStaff } from '../../prisma-free-sql/queries/users'
+import { parseForm, plainText } from '~/utils/form-text'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.office.name} – Kontorer og team – Jobbsnekker` : 'Kontor – Jobbsnekker' },
 ]
 
 const teamSchema = z.object({
-  name: z
-    .string({ required_error: 'Skriv inn navnet på teamet.' })
-    .trim()
-    .min(1, 'Skriv inn navnet på teamet.')
-    .max(200, 'Navnet kan være høyst 200 tegn.'),
+  name: plainText(
+    z
+      .string({ required_error: 'Skriv inn navnet på teamet.' })
+      .trim()
+      .min(1, 'Skriv inn navnet på teamet.')
+      .max(200, 'Navnet kan være høyst 200 tegn.'),
+  ),
 })
 
 const officeIdSchema = z.string().uuid()
@@ -70,7 +73,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const formData = await request.formData()
   await requireValidCsrf(formData, request)
   const office = await requireOffice(params.officeId)
-  const submission = parseWithZod(formData, { schema: teamSchema })
+  const submission = parseForm(formData, { schema: teamSchema })
   if (submission.status !== 'success') return json(submission.reply(), { status: 400 })
   const result = await createTeam(actor, { officeId: office.id, name: submission.value.name })
   if (result.outcome === 'name-taken') {

@@ -14,15 +14,18 @@ import { requireValidCsrf } from '~/utils/csrf.server'
 import { getSql } from '~/utils/db.server'
 import { listCounties } from '../../prisma-free-sql/queries/geography'
 import { listOffices } from '../../prisma-free-sql/queries/offices'
+import { parseForm, plainText } from '~/utils/form-text'
 
 export const meta: MetaFunction = () => [{ title: 'Kontorer og team – Jobbsnekker' }]
 
 const officeSchema = z.object({
-  name: z
-    .string({ required_error: 'Skriv inn navnet på kontoret.' })
-    .trim()
-    .min(1, 'Skriv inn navnet på kontoret.')
-    .max(200, 'Navnet kan være høyst 200 tegn.'),
+  name: plainText(
+    z
+      .string({ required_error: 'Skriv inn navnet på kontoret.' })
+      .trim()
+      .min(1, 'Skriv inn navnet på kontoret.')
+      .max(200, 'Navnet kan være høyst 200 tegn.'),
+  ),
   countyNumber: z
     .string({ required_error: 'Velg fylket kontoret ligger i.' })
     .regex(/^\d{2}$/, 'Velg et fylke fra listen.'),
@@ -39,7 +42,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const actor = await requireRole(request, 'admin')
   const formData = await request.formData()
   await requireValidCsrf(formData, request)
-  const submission = parseWithZod(formData, { schema: officeSchema })
+  const submission = parseForm(formData, { schema: officeSchema })
   if (submission.status !== 'success') return json(submission.reply(), { status: 400 })
   if (!(await countyExists(submission.value.countyNumber))) {
     return json(submission.reply({ fieldErrors: { countyNumber: ['Velg et fylke fra listen.'] } }), { status: 400 })

@@ -1,5 +1,4 @@
 import { getFormProps, getInputProps, getSelectProps } from '@conform-to/react'
-import { parseWithZod } from '@conform-to/zod'
 import { Alert, BodyShort, Button, Heading, Link, Select, TextField, VStack } from '@navikt/ds-react'
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { json, redirect } from '@remix-run/node'
@@ -18,6 +17,7 @@ import { requireStaff } from '~/utils/auth.server'
 import { requireValidCsrf } from '~/utils/csrf.server'
 import { calendarDateProblem, isoDateFromNorwegian, norwegianDate } from '~/utils/opening-form'
 import { useSchemaForm } from '~/utils/use-schema-form'
+import { parseForm } from '~/utils/form-text'
 
 export const meta: MetaFunction = () => [{ title: 'Mitt kontor – Jobbsnekker' }]
 
@@ -77,7 +77,7 @@ export async function action({ request }: ActionFunctionArgs) {
     return redirect('/ansatt?melding=fravaer-avsluttet')
   }
   if (intent !== 'start-absence') throw new Response('Ugyldig forespørsel.', { status: 400 })
-  const submission = parseWithZod(formData, { schema: absenceSchema(todayInNorway()) })
+  const submission = parseForm(formData, { schema: absenceSchema(todayInNorway()) })
   if (submission.status !== 'success') return json(submission.reply(), { status: 400 })
   const { standInUserId, untilDate } = submission.value
   const outcome = await startAbsence(user, standInUserId, untilDate ?? null)

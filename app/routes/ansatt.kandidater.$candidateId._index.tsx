@@ -21,6 +21,7 @@ import { requireValidCsrf } from '~/utils/csrf.server'
 import { consentState, hiddenReasonTexts, joinNorwegian } from '../../matching/visibility'
 import { candidateStatuses, type CandidateEvent } from '../../prisma-free-sql/queries/candidates'
 import { candidateLabel } from '../../search-index/candidate-document'
+import { plainText } from '~/utils/form-text'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.label ?? 'Kandidat'} – Jobbsnekker` }]
 
@@ -40,7 +41,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 const statusSchema = z.object({
   status: z.enum(candidateStatuses),
-  note: z.string().trim().max(500, 'Høyst 500 tegn.').default(''),
+  note: plainText(z.string().trim().max(500, 'Høyst 500 tegn.')).default(''),
 })
 
 export async function action({ request, params }: ActionFunctionArgs) {

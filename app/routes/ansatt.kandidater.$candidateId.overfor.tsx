@@ -1,5 +1,4 @@
 import { getFormProps, getSelectProps, getTextareaProps } from '@conform-to/react'
-import { parseWithZod } from '@conform-to/zod'
 import { Alert, BodyShort, Heading, Link, List, Select, Textarea, VStack } from '@navikt/ds-react'
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { json, redirect } from '@remix-run/node'
@@ -14,6 +13,7 @@ import { requireStaff } from '~/utils/auth.server'
 import { requireValidCsrf } from '~/utils/csrf.server'
 import { useSchemaForm } from '~/utils/use-schema-form'
 import { candidateLabel } from '../../search-index/candidate-document'
+import { parseForm, plainText } from '~/utils/form-text'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `Overfør ${data.candidate.label} – Jobbsnekker` : 'Overfør kandidat – Jobbsnekker' },
@@ -25,7 +25,7 @@ const handoverSchema = z.object({
   responsibleUserId: z
     .string({ required_error: 'Velg hvem som skal overta kandidaten.' })
     .uuid('Velg en kollega fra listen.'),
-  note: z.string().trim().max(NOTE_MAX, `Merknaden kan være høyst ${NOTE_MAX} tegn.`).default(''),
+  note: plainText(z.string().trim().max(NOTE_MAX, `Merknaden kan være høyst ${NOTE_MAX} tegn.`)).default(''),
 })
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -52,7 +52,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const candidate = await requireCandidateForStaff(user, params.candidateId)
   const formData = await request.formData()
   await requireValidCsrf(formData, request)
-  const submission = parseWithZod(formData, { schema: handoverSchema })
+  const submission = parseForm(formData, { schema: handoverSchema })
   if (submission.status !== 'success') return json(submission.reply(), { status: 400 })
   const { responsibleUserId, note } = submission.value
   const outcome = await handOverCandidate(user, candidate, responsibleUserId, note)

@@ -1,5 +1,4 @@
 import { getFormProps } from '@conform-to/react'
-import { parseWithZod } from '@conform-to/zod'
 import { Alert, BodyShort, Button, Radio, RadioGroup, VStack } from '@navikt/ds-react'
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { json, redirect } from '@remix-run/node'
@@ -16,6 +15,7 @@ import { identityInputFrom, identityReadReasons, identitySchema, readIdentityRea
 import { requireValidCsrf } from '~/utils/csrf.server'
 import { useSchemaForm } from '~/utils/use-schema-form'
 import { candidateLabel } from '../../search-index/candidate-document'
+import { parseForm } from '~/utils/form-text'
 
 export const meta: MetaFunction = () => [{ title: 'Personopplysninger – Jobbsnekker' }]
 
@@ -37,7 +37,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const formData = await request.formData()
   await requireValidCsrf(formData, request)
   const reason = readIdentityReason(formData.get('grunn')) ?? 'retting'
-  const submission = parseWithZod(formData, { schema: identitySchema })
+  const submission = parseForm(formData, { schema: identitySchema })
   if (submission.status !== 'success') return json(submission.reply(), { status: 400 })
   const outcome = await changeIdentity(user, candidate, identityInputFrom(submission.value))
   if (outcome === 'duplicate-national-id') {

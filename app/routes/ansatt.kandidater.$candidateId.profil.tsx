@@ -1,5 +1,4 @@
 import { getFormProps, getInputProps, getTextareaProps, type SubmissionResult } from '@conform-to/react'
-import { parseWithZod } from '@conform-to/zod'
 import { Alert, BodyShort, Checkbox, CheckboxGroup, Fieldset, HGrid, List, Select, Textarea, TextField, VStack } from '@navikt/ds-react'
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { json, redirect } from '@remix-run/node'
@@ -24,6 +23,7 @@ import { listCounties, listMunicipalities } from '../../prisma-free-sql/queries/
 import { occupationsByArea } from '../../prisma-free-sql/reference-data/styrk08'
 import { accommodationGroups, measureOptions, taskCatalogue, taskGroupOptions } from '../../prisma-free-sql/reference-data/vocabulary'
 import { candidateLabel, certificateOptions, educationLevelOptions, toleranceDimensions } from '../../search-index/candidate-document'
+import { parseForm } from '~/utils/form-text'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Profil for ${data?.label ?? 'kandidat'} – Jobbsnekker` }]
 
@@ -50,7 +50,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const candidate = await requireCandidateForStaff(user, params.candidateId)
   const formData = await request.formData()
   await requireValidCsrf(formData, request)
-  const submission = parseWithZod(formData, { schema: profileSchema })
+  const submission = parseForm(formData, { schema: profileSchema })
   if (submission.status !== 'success') return json<ProfileReply>({ result: submission.reply(), warned: false }, { status: 400 })
   const value = submission.value
 

@@ -1,5 +1,4 @@
 import { getFormProps, getInputProps, getSelectProps } from '@conform-to/react'
-import { parseWithZod } from '@conform-to/zod'
 import { Alert, BodyShort, Button, Heading, HGrid, Select, Table, Textarea, TextField, VStack } from '@navikt/ds-react'
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { json, redirect } from '@remix-run/node'
@@ -22,6 +21,7 @@ import { useSchemaForm } from '~/utils/use-schema-form'
 import { consentState, defaultConsentExpiry } from '../../matching/visibility'
 import { listCounties } from '../../prisma-free-sql/queries/geography'
 import { candidateLabel } from '../../search-index/candidate-document'
+import { parseForm } from '~/utils/form-text'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Samtykke for ${data?.label ?? 'kandidat'} – Jobbsnekker` }]
 
@@ -57,7 +57,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return redirect(`${base}?melding=trukket`)
   }
   const today = todayInNorway()
-  const submission = parseWithZod(formData, { schema: consentSchema(today) })
+  const submission = parseForm(formData, { schema: consentSchema(today) })
   if (submission.status !== 'success') return json({ intent: 'record' as const, result: submission.reply() }, { status: 400 })
   const value = submission.value
   const colleagues = await officeSpecialists(candidate.officeId)

@@ -1,5 +1,4 @@
 import { getFormProps, getSelectProps } from '@conform-to/react'
-import { parseWithZod } from '@conform-to/zod'
 import { BodyShort, Fieldset, Select, VStack } from '@navikt/ds-react'
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { json, redirect } from '@remix-run/node'
@@ -18,6 +17,7 @@ import { requireValidCsrf } from '~/utils/csrf.server'
 import { getSql } from '~/utils/db.server'
 import { useSchemaForm } from '~/utils/use-schema-form'
 import { listCounties, listMunicipalities } from '../../prisma-free-sql/queries/geography'
+import { parseForm } from '~/utils/form-text'
 
 export const meta: MetaFunction = () => [{ title: 'Ny kandidat – Jobbsnekker' }]
 
@@ -34,7 +34,7 @@ export async function action({ request }: ActionFunctionArgs) {
   assertCaseworker(user)
   const formData = await request.formData()
   await requireValidCsrf(formData, request)
-  const submission = parseWithZod(formData, { schema: newCandidateSchema })
+  const submission = parseForm(formData, { schema: newCandidateSchema })
   if (submission.status !== 'success') return json(submission.reply(), { status: 400 })
   const { homeMunicipalityNumber, responsibleUserId } = submission.value
   const result = await createCandidate(user, { identity: identityInputFrom(submission.value), homeMunicipalityNumber, responsibleUserId })

@@ -21,6 +21,7 @@ import { carvingProposals, saveCarvedJob, summariseSelection, workplaceTasks } f
 import { requireEmployer } from '~/utils/auth.server'
 import { requireValidCsrf } from '~/utils/csrf.server'
 import { daysField, hoursPerWeekField, timesOfDayField } from '~/utils/task-form'
+import { plainText } from '~/utils/form-text'
 
 export const meta: MetaFunction = () => [{ title: 'Snekre en tilpasset jobb – Jobbsnekker' }]
 
@@ -79,7 +80,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 const carvedJobSchema = z.object({
   intent: z.enum(['preview', 'save']),
-  name: z.string().trim().max(200, 'Høyst 200 tegn.').default(''),
+  name: plainText(z.string().trim().max(200, 'Høyst 200 tegn.')).default(''),
 })
 
 export async function action({ request, params }: ActionFunctionArgs) {

@@ -1,5 +1,4 @@
 import { getFormProps } from '@conform-to/react'
-import { parseWithZod } from '@conform-to/zod'
 import { Alert, BodyShort, Button, Checkbox, Heading, Link, List, VStack } from '@navikt/ds-react'
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { json, redirect } from '@remix-run/node'
@@ -15,6 +14,7 @@ import { requireEmployer } from '~/utils/auth.server'
 import { requireValidCsrf } from '~/utils/csrf.server'
 import { useSchemaForm } from '~/utils/use-schema-form'
 import { taskInputFrom, taskSchema } from '~/utils/task-form'
+import { parseForm } from '~/utils/form-text'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.task.name ?? 'Arbeidsoppgave'} – Jobbsnekker` }]
 
@@ -39,7 +39,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return json({ deleteBlockedBy: result.carvedJobNames, lastResult: null, liveOpenings: null })
   }
 
-  const submission = parseWithZod(formData, { schema: taskSchema })
+  const submission = parseForm(formData, { schema: taskSchema })
   if (submission.status !== 'success') return json({ lastResult: submission.reply(), liveOpenings: null, deleteBlockedBy: null }, { status: 400 })
   const result = await editTask(user, workplace.id, task, taskInputFrom(submission.value), submission.value.confirmLiveOpenings)
   if (result.outcome === 'needs-confirmation') {

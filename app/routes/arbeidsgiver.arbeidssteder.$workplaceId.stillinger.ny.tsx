@@ -1,5 +1,4 @@
 import { getFormProps } from '@conform-to/react'
-import { parseWithZod } from '@conform-to/zod'
 import { BodyShort, Heading, Link, VStack } from '@navikt/ds-react'
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { json, redirect } from '@remix-run/node'
@@ -17,6 +16,7 @@ import { requireEmployer } from '~/utils/auth.server'
 import { requireValidCsrf } from '~/utils/csrf.server'
 import { useSchemaForm } from '~/utils/use-schema-form'
 import { openingInputFrom, openingSchema } from '~/utils/opening-form'
+import { parseForm } from '~/utils/form-text'
 
 export const meta: MetaFunction = () => [{ title: 'Ny stilling – Jobbsnekker' }]
 
@@ -52,7 +52,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const carvedJob = await carvedJobForOpening(workplace.id, carvedJobIdFrom(request))
   const formData = await request.formData()
   await requireValidCsrf(formData, request)
-  const submission = parseWithZod(formData, { schema: openingSchema(todayInNorway()) })
+  const submission = parseForm(formData, { schema: openingSchema(todayInNorway()) })
   if (submission.status !== 'success') return json(submission.reply(), { status: 400 })
   const problems = hoursProblems(submission.value, carvedJob?.summary.totalHours)
   if (Object.keys(problems).length > 0) return json(submission.reply({ fieldErrors: problems }), { status: 400 })

@@ -1,5 +1,4 @@
 import { getFormProps, type SubmissionResult } from '@conform-to/react'
-import { parseWithZod } from '@conform-to/zod'
 import { Alert, BodyShort, Button, Fieldset, Heading, HStack, Table, VStack } from '@navikt/ds-react'
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { json, redirect } from '@remix-run/node'
@@ -15,6 +14,7 @@ import { decideAccessRequest, membersOfUsersOrganisations, removeMember } from '
 import { requireEmployer } from '~/utils/auth.server'
 import { requireValidCsrf } from '~/utils/csrf.server'
 import { useSchemaForm } from '~/utils/use-schema-form'
+import { parseForm, plainText } from '~/utils/form-text'
 
 export const meta: MetaFunction = () => [{ title: 'Medlemmer – Jobbsnekker' }]
 
@@ -26,7 +26,7 @@ const decisionSchema = z.object({
 })
 const removalSchema = z.object({ intent: z.literal('remove'), organisationId: z.string().uuid(), userId: z.string().uuid() })
 const invitationSchema = z.object({
-  name: z.string({ required_error: 'Skriv navnet til kollegaen.' }).trim().min(2, 'Skriv hele navnet.').max(200, 'Høyst 200 tegn.'),
+  name: plainText(z.string({ required_error: 'Skriv navnet til kollegaen.' }).trim().min(2, 'Skriv hele navnet.').max(200, 'Høyst 200 tegn.')),
   email: z
     .string({ required_error: 'Skriv e-postadressen til kollegaen.' })
     .trim()
@@ -48,7 +48,7 @@ export async function action({ request }: ActionFunctionArgs) {
   switch (submitted.intent) {
     case 'invite': {
       const organisation = await requireOrganisationOf(user, String(submitted.organisationId ?? ''))
-      const submission = parseWithZod(formData, { schema: invitationSchema })
+      const submission = parseForm(formData, { schema: invitationSchema })
       // Every organisation has its own invitation form on this page; the reply goes to the one that was sent.
       const reply = (fieldErrors?: Record<string, string[]>) =>
         json({ organisationId: organisation.id, result: submission.reply(fieldErrors ? { fieldErrors } : undefined) }, { status: 400 })

@@ -19,6 +19,7 @@ import { carvedJobForOpening, editableStatuses, openingHistory, openingTransitio
 import { requireEmployer } from '~/utils/auth.server'
 import { requireValidCsrf } from '~/utils/csrf.server'
 import { norwegianDate } from '~/utils/opening-form'
+import { plainText } from '~/utils/form-text'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.opening.title ?? 'Stilling'} – Jobbsnekker` }]
 
@@ -40,15 +41,17 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 const transitionSchema = z.discriminatedUnion('intent', [
   z.object({ intent: z.literal('publish'), status: z.enum(openingStatuses) }),
   z.object({ intent: z.literal('pause'), status: z.enum(openingStatuses) }),
-  z.object({ intent: z.literal('fill'), status: z.enum(openingStatuses), note: z.string().trim().max(1000, 'Høyst 1000 tegn.').default('') }),
+  z.object({ intent: z.literal('fill'), status: z.enum(openingStatuses), note: plainText(z.string().trim().max(1000, 'Høyst 1000 tegn.')).default('') }),
   z.object({
     intent: z.literal('close'),
     status: z.enum(openingStatuses),
-    note: z
-      .string({ required_error: 'Skriv hvorfor stillingen avsluttes.' })
-      .trim()
-      .min(3, 'Skriv hvorfor stillingen avsluttes, for eksempel «Vi fant ingen som passet denne gangen».')
-      .max(1000, 'Høyst 1000 tegn.'),
+    note: plainText(
+      z
+        .string({ required_error: 'Skriv hvorfor stillingen avsluttes.' })
+        .trim()
+        .min(3, 'Skriv hvorfor stillingen avsluttes, for eksempel «Vi fant ingen som passet denne gangen».')
+        .max(1000, 'Høyst 1000 tegn.'),
+    ),
   }),
 ])
 

@@ -16,6 +16,7 @@ import { requireAcceptedTerms } from '~/modules/organisations.server'
 import { requireEmployer } from '~/utils/auth.server'
 import { requireValidCsrf } from '~/utils/csrf.server'
 import { consumeRateLimits, rateLimitMessage, retryAfterHeaders } from '~/utils/rate-limits.server'
+import { plainText } from '~/utils/form-text'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `Kandidater til ${data?.opening.title ?? 'stillingen'} – Jobbsnekker` },
@@ -33,7 +34,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 const interestSchema = z.object({
   candidateId: z.string().uuid(),
-  message: z.string().trim().max(1000, 'Meldingen kan ha høyst 1000 tegn.').default(''),
+  message: plainText(z.string().trim().max(1000, 'Meldingen kan ha høyst 1000 tegn.')).default(''),
 })
 
 export async function action({ request, params }: ActionFunctionArgs) {

@@ -1,5 +1,4 @@
 import { getFormProps } from '@conform-to/react'
-import { parseWithZod } from '@conform-to/zod'
 import { Alert, BodyShort, Heading, Link, VStack } from '@navikt/ds-react'
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { json, redirect } from '@remix-run/node'
@@ -16,6 +15,7 @@ import { requireEmployer } from '~/utils/auth.server'
 import { requireValidCsrf } from '~/utils/csrf.server'
 import { useSchemaForm } from '~/utils/use-schema-form'
 import { openingFormDefaults, openingInputFrom, openingSchema } from '~/utils/opening-form'
+import { parseForm } from '~/utils/form-text'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Rediger ${data?.opening.title ?? 'stilling'} – Jobbsnekker` }]
 
@@ -36,7 +36,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const opening = await requireOpeningOf(user, params.openingId)
   const formData = await request.formData()
   await requireValidCsrf(formData, request)
-  const submission = parseWithZod(formData, { schema: openingSchema(todayInNorway(), opening.startDate) })
+  const submission = parseForm(formData, { schema: openingSchema(todayInNorway(), opening.startDate) })
   if (submission.status !== 'success') return json(submission.reply(), { status: 400 })
   const carvedJob = await carvedJobForOpening(opening.workplaceId, opening.carvedJobId)
   const problems = hoursProblems(submission.value, carvedJob?.summary.totalHours)

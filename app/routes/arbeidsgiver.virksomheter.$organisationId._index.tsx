@@ -1,5 +1,4 @@
 import { getFormProps, getTextareaProps } from '@conform-to/react'
-import { parseWithZod } from '@conform-to/zod'
 import { Alert, BodyShort, Button, Fieldset, Heading, HStack, Link, List, Textarea, VStack } from '@navikt/ds-react'
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { json, redirect } from '@remix-run/node'
@@ -18,6 +17,7 @@ import { requireEmployer } from '~/utils/auth.server'
 import { requireValidCsrf } from '~/utils/csrf.server'
 import { useSchemaForm } from '~/utils/use-schema-form'
 import { organisationProfileSchema } from '~/utils/organisation-form'
+import { parseForm } from '~/utils/form-text'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.organisation.name ?? 'Virksomhet'} – Jobbsnekker` }]
 
@@ -32,7 +32,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const organisation = await requireOrganisationOf(user, params.organisationId)
   const formData = await request.formData()
   await requireValidCsrf(formData, request)
-  const submission = parseWithZod(formData, { schema: organisationProfileSchema })
+  const submission = parseForm(formData, { schema: organisationProfileSchema })
   if (submission.status !== 'success') return json(submission.reply(), { status: 400 })
   const value = submission.value
   await editOrganisationProfile(user, organisation.id, {

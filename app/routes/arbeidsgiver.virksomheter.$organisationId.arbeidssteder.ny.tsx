@@ -1,5 +1,4 @@
 import { getFormProps } from '@conform-to/react'
-import { parseWithZod } from '@conform-to/zod'
 import { BodyShort, Heading, Link, VStack } from '@navikt/ds-react'
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { json, redirect } from '@remix-run/node'
@@ -15,6 +14,7 @@ import { requireEmployer } from '~/utils/auth.server'
 import { requireValidCsrf } from '~/utils/csrf.server'
 import { useSchemaForm } from '~/utils/use-schema-form'
 import { workplaceInputFrom, workplaceSchema } from '~/utils/workplace-form'
+import { parseForm } from '~/utils/form-text'
 
 export const meta: MetaFunction = () => [{ title: 'Nytt arbeidssted – Jobbsnekker' }]
 
@@ -29,7 +29,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const organisation = await requireOrganisationOf(user, params.organisationId)
   const formData = await request.formData()
   await requireValidCsrf(formData, request)
-  const submission = parseWithZod(formData, { schema: workplaceSchema })
+  const submission = parseForm(formData, { schema: workplaceSchema })
   if (submission.status !== 'success') return json(submission.reply(), { status: 400 })
   const problems = await workplaceProblems(submission.value.municipalityNumber)
   if (problems) return json(submission.reply({ fieldErrors: problems }), { status: 400 })

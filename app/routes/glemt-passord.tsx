@@ -13,6 +13,7 @@ import { requireValidCsrf } from '~/utils/csrf.server'
 import { clientAddressOf } from '~/utils/request.server'
 import { consumeRateLimits, rateLimitMessage, retryAfterHeaders } from '~/utils/rate-limits.server'
 import { FormErrors } from '~/components/form-errors'
+import { parseForm } from '~/utils/form-text'
 
 export const meta: MetaFunction = () => [{ title: 'Glemt passord – Jobbsnekker' }]
 
@@ -23,7 +24,7 @@ const resetRequestSchema = z.object({
 export async function action({ request, context }: ActionFunctionArgs) {
   const formData = await request.formData()
   await requireValidCsrf(formData, request)
-  const submission = parseWithZod(formData, { schema: resetRequestSchema })
+  const submission = parseForm(formData, { schema: resetRequestSchema })
   // Every submission counts, valid or not, so a script cannot probe the form without limit either.
   const limit = await consumeRateLimits([
     ['passwordResetPerAddress', clientAddressOf(context)],

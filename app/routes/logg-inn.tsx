@@ -13,6 +13,7 @@ import { homePathFor } from '~/utils/auth.server'
 import { requireValidCsrf } from '~/utils/csrf.server'
 import { clientAddressOf } from '~/utils/request.server'
 import { getSessionUser, safeRedirectTarget, startSession } from '~/utils/session.server'
+import { parseForm } from '~/utils/form-text'
 
 export const meta: MetaFunction = () => [{ title: 'Logg inn – Jobbsnekker' }]
 
@@ -31,7 +32,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request, context }: ActionFunctionArgs) {
   const formData = await request.formData()
   await requireValidCsrf(formData, request)
-  const submission = parseWithZod(formData, { schema: loginSchema })
+  const submission = parseForm(formData, { schema: loginSchema })
   if (submission.status !== 'success') {
     return json(submission.reply({ hideFields: ['password'] }), { status: 400 })
   }

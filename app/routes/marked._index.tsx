@@ -16,13 +16,14 @@ import { listMarketContactsCovering, pipelineStages } from '../../prisma-free-sq
 import { listMunicipalities } from '../../prisma-free-sql/queries/geography'
 import { sectors, sizeBands } from '../../prisma-free-sql/queries/organisations'
 import { naceSectionName, naceSections } from '../../prisma-free-sql/reference-data/vocabulary'
+import { plainText } from '~/utils/form-text'
 
 export const meta: MetaFunction = () => [{ title: 'Arbeidsgivere – Jobbsnekker' }]
 
 // A value that is not one of the choices is dropped, as if the filter were not set: a stale bookmark still works.
 const filterSchema = z.object({
   fylke: z.string().regex(/^\d{2}$/).optional().catch(undefined),
-  sok: z.string().trim().max(100).optional().catch(undefined),
+  sok: plainText(z.string().trim().max(100)).optional().catch(undefined),
   bransje: z.string().regex(/^[A-U]$/).optional().catch(undefined),
   kommune: z.string().regex(/^\d{4}$/).optional().catch(undefined),
   storrelse: z.enum(sizeBands).optional().catch(undefined),

@@ -1,5 +1,4 @@
 import { getFormProps, getInputProps } from '@conform-to/react'
-import { parseWithZod } from '@conform-to/zod'
 import { BodyShort, Checkbox, Link, TextField, VStack } from '@navikt/ds-react'
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { json, redirect } from '@remix-run/node'
@@ -21,6 +20,7 @@ import { useSchemaForm } from '~/utils/use-schema-form'
 import { listMunicipalities } from '../../prisma-free-sql/queries/geography'
 import { naceSections } from '../../prisma-free-sql/reference-data/vocabulary'
 import { organisationPath } from '~/utils/market-paths'
+import { parseForm } from '~/utils/form-text'
 
 export const meta: MetaFunction = () => [{ title: 'Legg til arbeidsgiver – Jobbsnekker' }]
 
@@ -37,7 +37,7 @@ export async function action({ request }: ActionFunctionArgs) {
   await requireRegion(getSql(), user)
   const formData = await request.formData()
   await requireValidCsrf(formData, request)
-  const submission = parseWithZod(formData, { schema: addEmployerSchema })
+  const submission = parseForm(formData, { schema: addEmployerSchema })
   if (submission.status !== 'success') return json({ result: submission.reply(), existingId: null }, { status: 400 })
   const outcome = await addEmployer(user, submission.value)
   if (!outcome.ok) {

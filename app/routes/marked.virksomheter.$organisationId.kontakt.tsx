@@ -1,5 +1,4 @@
 import { getFormProps, getInputProps, getSelectProps, getTextareaProps } from '@conform-to/react'
-import { parseWithZod } from '@conform-to/zod'
 import { BodyShort, HGrid, Select, Textarea, TextField, VStack } from '@navikt/ds-react'
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { json, redirect } from '@remix-run/node'
@@ -20,6 +19,7 @@ import { norwegianDate } from '~/utils/opening-form'
 import { useSchemaForm } from '~/utils/use-schema-form'
 import { contactKinds } from '../../prisma-free-sql/queries/employer-relationships'
 import { organisationPath } from '~/utils/market-paths'
+import { parseForm } from '~/utils/form-text'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Logg kontakt med ${data?.organisation.name ?? 'virksomheten'} – Jobbsnekker` }]
 
@@ -40,7 +40,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const relationship = await requireOrganisationForStaff(user, params.organisationId)
   const formData = await request.formData()
   await requireValidCsrf(formData, request)
-  const submission = parseWithZod(formData, { schema: contactLogSchema(todayInNorway()) })
+  const submission = parseForm(formData, { schema: contactLogSchema(todayInNorway()) })
   if (submission.status !== 'success') return json(submission.reply(), { status: 400 })
   const outcome = await logContact(user, relationship, submission.value)
   if (!outcome.ok) return json(submission.reply({ fieldErrors: { [outcome.field ?? 'summary']: [outcome.message] } }), { status: outcome.status })

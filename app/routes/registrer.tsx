@@ -21,13 +21,14 @@ import { consumeRateLimits, rateLimitMessage, retryAfterHeaders } from '~/utils/
 import { newOrganisationFields } from '~/utils/organisation-form'
 import { passwordWeakness } from '~/utils/password-policy'
 import { getSessionUser, startSession } from '~/utils/session.server'
+import { parseForm, plainText } from '~/utils/form-text'
 
 export const meta: MetaFunction = () => [{ title: 'Registrer virksomhet – Jobbsnekker' }]
 
 const registrationSchema = z
   .object({
     ...newOrganisationFields,
-    name: z.string({ required_error: 'Skriv inn navnet ditt.' }).trim().min(2, 'Navnet må ha minst to tegn.').max(200, 'Navnet kan ha høyst 200 tegn.'),
+    name: plainText(z.string({ required_error: 'Skriv inn navnet ditt.' }).trim().min(2, 'Navnet må ha minst to tegn.').max(200, 'Navnet kan ha høyst 200 tegn.')),
     email: z.string({ required_error: 'Skriv inn e-postadressen din.' }).trim().email('Skriv inn en gyldig e-postadresse.').max(254),
     password: z.string({ required_error: 'Velg et passord.' }),
     passwordRepeat: z.string({ required_error: 'Gjenta passordet.' }),
@@ -51,7 +52,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request, context }: ActionFunctionArgs) {
   const formData = await request.formData()
   await requireValidCsrf(formData, request)
-  const submission = parseWithZod(formData, { schema: registrationSchema })
+  const submission = parseForm(formData, { schema: registrationSchema })
   const hideFields = ['password', 'passwordRepeat']
   // Every submission counts, valid or not, so a script cannot probe the form without limit either.
   const limit = await consumeRateLimits([['registrationPerAddress', clientAddressOf(context)]])

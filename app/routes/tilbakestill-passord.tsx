@@ -13,6 +13,7 @@ import { requireValidCsrf } from '~/utils/csrf.server'
 import { clientAddressOf } from '~/utils/request.server'
 import { consumeRateLimits, rateLimitMessage, retryAfterHeaders } from '~/utils/rate-limits.server'
 import { passwordWeakness } from '~/utils/password-policy'
+import { parseForm } from '~/utils/form-text'
 
 export const meta: MetaFunction = () => [{ title: 'Velg nytt passord – Jobbsnekker' }]
 
@@ -47,7 +48,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request, context }: ActionFunctionArgs) {
   const formData = await request.formData()
   await requireValidCsrf(formData, request)
-  const submission = parseWithZod(formData, { schema: newPasswordSchema })
+  const submission = parseForm(formData, { schema: newPasswordSchema })
   const hideFields = ['password', 'passwordRepeat']
   // Every submission counts, valid or not, so a script cannot probe the form without limit either.
   const limit = await consumeRateLimits([['newPasswordPerAddress', clientAddressOf(context)]])

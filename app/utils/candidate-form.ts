@@ -6,9 +6,9 @@ import { accommodationCodes, findCatalogueTask, measureOptions, requirementCodes
 import { defaultConsentExpiry } from '../../matching/visibility'
 import { educationLevelCodes, toleranceDimensions } from '../../search-index/candidate-document'
 import { calendarDateProblem, isoDateFromNorwegian, norwegianDate } from './opening-form'
+import { boundedList, optionalText, plainText } from './form-text'
 import { daysField, hoursPerWeekField, timesOfDayField } from './task-form'
 
-const optionalText = (max: number) => z.string().trim().max(max, `Høyst ${max} tegn.`).default('')
 const personName = (missing: string) =>
   z
     .string({ required_error: missing })
@@ -116,32 +116,31 @@ const profileFields = z.object({
   version: z.coerce.number().int(),
   homeMunicipalityNumber: z.preprocess((value) => (value === '' ? undefined : value), z.string().regex(/^\d{4}$/, 'Velg kommune.').optional()),
   pitch: optionalText(1000),
-  wantedTasks: z.array(taskCode).default([]),
-  possibleTasks: z.array(taskCode).default([]),
+  wantedTasks: boundedList(z.array(taskCode)).default([]),
+  possibleTasks: boundedList(z.array(taskCode)).default([]),
   // The page always offers a few empty inputs and selects; empty ones are simply not chosen.
-  occupations: z.array(z.string().optional()).default([]).transform(nonEmpty),
+  occupations: boundedList(z.array(z.string().optional())).default([]).transform(nonEmpty),
   workExperience: optionalText(2000),
   informalCompetence: optionalText(2000),
   educationLevel: z.preprocess((value) => (value === '' ? undefined : value), z.enum(educationLevelCodes).optional()),
-  certificates: z.array(z.enum(requirementCodes.filter((code) => code !== 'policeCertificate') as [string, ...string[]])).default([]),
+  certificates: boundedList(z.array(z.enum(requirementCodes.filter((code) => code !== 'policeCertificate') as [string, ...string[]]))).default([]),
   canObtainPoliceCertificate: z.enum(['ja', 'nei', 'uavklart']).default('uavklart'),
   hoursMin: hoursPerWeekField.optional(),
   hoursMax: hoursPerWeekField.optional(),
   gradualIncrease: z.enum(['ja']).optional(),
   timesOfDay: timesOfDayField,
   days: daysField,
-  workMunicipalities: z
-    .array(z.string().optional())
+  workMunicipalities: boundedList(z.array(z.string().optional()))
     .default([])
     .transform(nonEmpty)
     .pipe(z.array(z.string().regex(/^\d{4}$/, 'Velg kommuner fra listen.'))),
-  workCounties: z.array(z.string().regex(/^\d{2}$/, 'Velg fylke.')).default([]),
+  workCounties: boundedList(z.array(z.string().regex(/^\d{2}$/, 'Velg fylke.'))).default([]),
   earliestStart: optionalDateField(),
   ...toleranceFields,
-  accommodationNeeds: z.array(z.enum(accommodationCodes as [string, ...string[]])).default([]),
+  accommodationNeeds: boundedList(z.array(z.enum(accommodationCodes as [string, ...string[]]))).default([]),
   oralNorwegian: level('Velg nivå i muntlig norsk.'),
   writtenNorwegian: level('Velg nivå i skriftlig norsk.'),
-  measures: z.array(z.enum(measureOptions.map((option) => option.code) as [string, ...string[]])).default([]),
+  measures: boundedList(z.array(z.enum(measureOptions.map((option) => option.code) as [string, ...string[]]))).default([]),
   /** Ticked after the guard warned about words that look like diagnoses, when the wording is meant. */
   diagnosisWarningSeen: z.enum(['ja']).optional(),
 })
@@ -256,7 +255,7 @@ export function consentSchema(today: string) {
       givenToUserId: z.string({ required_error: 'Velg hvem kandidaten ga samtykket til.' }).uuid('Velg hvem kandidaten ga samtykket til.'),
       method: z.enum(['meeting', 'written'], { required_error: 'Velg hvordan samtykket ble gitt.', invalid_type_error: 'Velg hvordan samtykket ble gitt.' }),
       scope: z.enum(['all', 'counties'], { required_error: 'Velg hvilke arbeidsgivere som kan se profilen.', invalid_type_error: 'Velg hvilke arbeidsgivere som kan se profilen.' }),
-      scopeCounties: z.array(z.string().regex(/^\d{2}$/)).default([]),
+      scopeCounties: boundedList(z.array(z.string().regex(/^\d{2}$/))).default([]),
       givenOn: z.preprocess(
         isoDateFromNorwegian,
         z.string({ required_error: 'Skriv datoen samtykket ble gitt.' }).superRefine((date, context) => {
@@ -284,5 +283,5 @@ export function consentSchema(today: string) {
 }
 
 export const withdrawalSchema = z.object({
-  note: z.string().trim().max(500, 'Høyst 500 tegn.').default(''),
+  note: plainText(z.string().trim().max(500, 'Høyst 500 tegn.')).default(''),
 })

@@ -1,12 +1,12 @@
 import { z } from 'zod'
 import { contactKinds, pipelineStages } from '../../prisma-free-sql/queries/employer-relationships'
+import { optionalText, plainText } from './form-text'
 import { norwegianDateField } from './opening-form'
 import { newOrganisationFields } from './organisation-form'
 
 /** How far back a contact may be logged: a visit forgotten for a year is history, not a log entry. */
 export const MAX_CONTACT_AGE_DAYS = 366
 
-const optionalText = (max: number) => z.string().trim().max(max, `Høyst ${max} tegn.`).default('')
 const daysBetween = (from: string, to: string) => (Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000
 
 /** Logging a contact; `today` is the calendar date in Norway. */
@@ -21,11 +21,7 @@ export function contactLogSchema(today: string) {
         .regex(/^([01]?\d|2[0-3])[:.][0-5]\d$/, 'Skriv klokkeslettet som tt:mm, for eksempel 09:30.')
         .transform((time) => time.replace('.', ':').padStart(5, '0'))
         .optional(),
-      summary: z
-        .string({ required_error: 'Skriv kort hva dere snakket om.' })
-        .trim()
-        .min(1, 'Skriv kort hva dere snakket om.')
-        .max(2000, 'Høyst 2000 tegn.'),
+      summary: plainText(z.string({ required_error: 'Skriv kort hva dere snakket om.' }).trim().min(1, 'Skriv kort hva dere snakket om.').max(2000, 'Høyst 2000 tegn.')),
       nextStep: optionalText(500),
       nextStepDue: norwegianDateField('').optional(),
       candidateId: z.string().uuid('Velg en kandidat fra listen.').optional(),

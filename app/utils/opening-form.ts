@@ -2,10 +2,10 @@ import { z } from 'zod'
 import type { Opening, OpeningInput } from '../../prisma-free-sql/queries/openings'
 import { hireProspects, openingTypes } from '../../prisma-free-sql/queries/openings'
 import { accommodationCodes, measureOptions } from '../../prisma-free-sql/reference-data/vocabulary'
+import { boundedList, optionalText, plainText } from './form-text'
 import { daysField, hoursPerWeekField, timesOfDayField } from './task-form'
 
 const measureCodes = measureOptions.map((option) => option.code) as [string, ...string[]]
-const optionalText = (max: number) => z.string().trim().max(max, `Høyst ${max} tegn.`).default('')
 const wholeNumber = (message: string, min: number, max: number) =>
   z.preprocess(
     (value) => (typeof value === 'string' ? value.trim() : value),
@@ -48,7 +48,7 @@ export function norwegianDate(isoDate: string): string {
  */
 export function openingSchema(today: string, keptStartDate?: string) {
   const fields = z.object({
-    title: z.string({ required_error: 'Gi stillingen en tittel.' }).trim().min(2, 'Tittelen må ha minst to tegn.').max(200, 'Høyst 200 tegn.'),
+    title: plainText(z.string({ required_error: 'Gi stillingen en tittel.' }).trim().min(2, 'Tittelen må ha minst to tegn.').max(200, 'Høyst 200 tegn.')),
     description: optionalText(4000),
     openingType: z.enum(openingTypes, { required_error: 'Velg hva slags plass dette er.', invalid_type_error: 'Velg hva slags plass dette er.' }),
     hoursMin: hoursPerWeekField,
@@ -56,9 +56,9 @@ export function openingSchema(today: string, keptStartDate?: string) {
     timesOfDay: timesOfDayField,
     days: daysField,
     flexibility: optionalText(1000),
-    accommodations: z.array(z.enum(accommodationCodes as [string, ...string[]])).default([]),
+    accommodations: boundedList(z.array(z.enum(accommodationCodes as [string, ...string[]]))).default([]),
     mentorAvailable: z.enum(['ja', 'nei'], { required_error: 'Svar på om det finnes en fast kollega som kan følge opp.' }),
-    measures: z.array(z.enum(measureCodes)).default([]),
+    measures: boundedList(z.array(z.enum(measureCodes))).default([]),
     startDate: z
       .preprocess(isoDateFromNorwegian, z.string({ required_error: 'Skriv når plassen kan starte.' }))
       .superRefine((date, context) => {
@@ -75,7 +75,7 @@ export function openingSchema(today: string, keptStartDate?: string) {
     ),
     places: wholeNumber('Skriv antall plasser, fra 1 til 50.', 1, 50),
     hireProspect: z.enum(hireProspects, { required_error: 'Si ærlig om det kan bli ansettelse.', invalid_type_error: 'Si ærlig om det kan bli ansettelse.' }),
-    contactName: z.string({ required_error: 'Skriv hvem på arbeidsplassen som er kontaktperson.' }).trim().min(2, 'Skriv hele navnet.').max(200, 'Høyst 200 tegn.'),
+    contactName: plainText(z.string({ required_error: 'Skriv hvem på arbeidsplassen som er kontaktperson.' }).trim().min(2, 'Skriv hele navnet.').max(200, 'Høyst 200 tegn.')),
     contactPhone: optionalText(40).refine((phone) => phone === '' || /^\+?[\d\s]{8,20}$/.test(phone), 'Skriv et telefonnummer med 8 sifre, for eksempel 22 33 44 55.'),
     contactEmail: optionalText(254).refine((email) => email === '' || z.string().email().safeParse(email).success, 'Skriv en gyldig e-postadresse.'),
   })

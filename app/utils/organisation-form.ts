@@ -1,10 +1,11 @@
 import { z } from 'zod'
 import { sizeBands } from '../../prisma-free-sql/queries/organisations'
+import { plainText } from './form-text'
 import { isValidOrgNumber, normaliseOrgNumber } from './org-number'
 
 /** What describes an organisation, asked the same way at registration and on its profile. */
 export const organisationFields = {
-  orgName: z.string({ required_error: 'Skriv inn navnet på virksomheten.' }).trim().min(2, 'Navnet må ha minst to tegn.').max(200, 'Navnet kan ha høyst 200 tegn.'),
+  orgName: plainText(z.string({ required_error: 'Skriv inn navnet på virksomheten.' }).trim().min(2, 'Navnet må ha minst to tegn.').max(200, 'Navnet kan ha høyst 200 tegn.')),
   naceSection: z.string({ required_error: 'Velg bransje.' }).regex(/^[A-U]$/, 'Velg bransje.'),
   sector: z.enum(['public', 'private'], { required_error: 'Velg sektor.', invalid_type_error: 'Velg sektor.' }),
   sizeBand: z.enum(sizeBands, { required_error: 'Velg antall ansatte.', invalid_type_error: 'Velg antall ansatte.' }),
@@ -27,5 +28,5 @@ export const organisationProfileSchema = z.object({
   sector: organisationFields.sector,
   sizeBand: organisationFields.sizeBand,
   iaAgreement: z.enum(['ja', 'nei'], { required_error: 'Svar på om virksomheten har IA-avtale.' }),
-  description: z.string().trim().max(2000, 'Høyst 2000 tegn.').default(''),
+  description: plainText(z.string().trim().max(2000, 'Høyst 2000 tegn.')).default(''),
 })

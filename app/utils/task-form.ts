@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { isOccupationCode } from '../../prisma-free-sql/reference-data/styrk08'
 import { demandDimensionCodes, requirementCodes } from '../../prisma-free-sql/reference-data/vocabulary'
+import { boundedList, plainText } from './form-text'
 
 const level = z.coerce.number().int().min(0).max(2)
 
@@ -14,13 +15,13 @@ export const hoursPerWeekField = z.preprocess(
     .refine((hours) => Number.isInteger(hours * 2), 'Bruk hele eller halve timer, for eksempel 2,5.'),
 )
 
-export const timesOfDayField = z.array(z.enum(['DAG', 'KVELD', 'NATT'])).default([])
-export const daysField = z.array(z.enum(['UKEDAGER', 'LORDAG', 'SONDAG'])).default([])
+export const timesOfDayField = boundedList(z.array(z.enum(['DAG', 'KVELD', 'NATT']))).default([])
+export const daysField = boundedList(z.array(z.enum(['UKEDAGER', 'LORDAG', 'SONDAG']))).default([])
 export const separableField = z.enum(['ja', 'nei'], { required_error: 'Svar på om oppgaven kan skilles ut.' })
-export const currentRoleField = z.string().trim().max(100, 'Høyst 100 tegn.').default('')
+export const currentRoleField = plainText(z.string().trim().max(100, 'Høyst 100 tegn.')).default('')
 
 export const taskSchema = z.object({
-  name: z.string({ required_error: 'Skriv hva oppgaven er.' }).trim().min(2, 'Navnet må ha minst to tegn.').max(200, 'Høyst 200 tegn.'),
+  name: plainText(z.string({ required_error: 'Skriv hva oppgaven er.' }).trim().min(2, 'Navnet må ha minst to tegn.').max(200, 'Høyst 200 tegn.')),
   styrk08: z
     .string()
     .optional()
@@ -29,7 +30,7 @@ export const taskSchema = z.object({
   timesOfDay: timesOfDayField,
   days: daysField,
   demands: z.object(Object.fromEntries(demandDimensionCodes.map((code) => [code, level.optional()]))).default({}),
-  requirements: z.array(z.string().refine((code) => requirementCodes.includes(code), 'Ukjent krav.')).default([]),
+  requirements: boundedList(z.array(z.string().refine((code) => requirementCodes.includes(code), 'Ukjent krav.'))).default([]),
   separable: separableField,
   currentRole: currentRoleField,
   /** Set when the employer has seen which live openings the change affects. */

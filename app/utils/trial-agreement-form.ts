@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import type { TrialAgreementInput } from '../../prisma-free-sql/queries/trial-agreements'
+import { boundedList, hasUnstorableCharacter, optionalText, plainText, UNSTORABLE_TEXT_MESSAGE } from './form-text'
 import { calendarDateProblem, isoDateFromNorwegian, norwegianDate, norwegianDateField } from './opening-form'
 
 /** How many meeting points one agreement holds; the form shows the saved ones and empty rows up to this. */
@@ -7,7 +8,6 @@ export const MAX_MEETING_POINTS = 8
 /** Longer than any trial measure runs (work training is at most a year, extended); a typo in the year is caught. */
 export const MAX_TRIAL_DAYS = 3 * 366
 
-const optionalText = (max: number) => z.string().trim().max(max, `Høyst ${max} tegn.`).default('')
 
 const parsedDate = (value: unknown): string | undefined => {
   const date = isoDateFromNorwegian(value)
@@ -17,11 +17,9 @@ const parsedDate = (value: unknown): string | undefined => {
 const daysBetween = (from: string, to: string) => (Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000
 
 // A row of the meeting-point table; rows left empty are dropped, a half-filled one gets a message on what is missing.
-const meetingPointRow = z.object({ meetsOn: z.string().trim().optional(), note: z.string().trim().optional() }).optional()
+const meetingPointRow = z.object({ meetsOn: z.string().trim().max(40).optional(), note: z.string().trim().optional() }).optional()
 
-const meetingPointsField = z
-  .array(meetingPointRow)
-  .max(MAX_MEETING_POINTS, `Høyst ${MAX_MEETING_POINTS} møtepunkter.`)
+const meetingPointsField = boundedList(z.array(meetingPointRow).max(MAX_MEETING_POINTS, `Høyst ${MAX_MEETING_POINTS} møtepunkter.`))
   .default([])
   .superRefine((rows, context) => {
     rows.forEach((row, index) => {
@@ -33,6 +31,7 @@ const meetingPointsField = z
       }
       if (!row.note) context.addIssue({ code: 'custom', path: [index, 'note'], message: 'Skriv kort hva møtet gjelder.' })
       else if (row.note.length > 300) context.addIssue({ code: 'custom', path: [index, 'note'], message: 'Høyst 300 tegn.' })
+      else if (hasUnstorableCharacter(row.note)) context.addIssue({ code: 'custom', path: [index, 'note'], message: UNSTORABLE_TEXT_MESSAGE })
     })
   })
   .transform((rows) =>
@@ -45,22 +44,22 @@ const meetingPointsField = z
 const fields = z.object({
   /** The agreement version the form was opened at; 0 when there was none. */
   version: z.coerce.number({ message: 'Last siden på nytt.' }).int().min(0),
-  goals: z
-    .string({ required_error: 'Skriv hva dere vil oppnå med utprøvingen.' })
-    .trim()
-    .min(1, 'Skriv hva dere vil oppnå med utprøvingen.')
-    .min(5, 'Skriv litt mer om målene, minst fem tegn.')
-    .max(2000, 'Høyst 2000 tegn.'),
-  taskIds: z.array(z.string().uuid('Ukjent oppgave. Last siden på nytt.')).default([]),
+  goals: plainText(
+    z
+      .string({ required_error: 'Skriv hva dere vil oppnå med utprøvingen.' })
+      .trim()
+      .min(1, 'Skriv hva dere vil oppnå med utprøvingen.')
+      .min(5, 'Skriv litt mer om målene, minst fem tegn.')
+      .max(2000, 'Høyst 2000 tegn.'),
+  ),
+  taskIds: boundedList(z.array(z.string().uuid('Ukjent oppgave. Last siden på nytt.'))).default([]),
   otherTasks: optionalText(2000),
   startDate: norwegianDateField('Skriv når utprøvingen starter, dd.mm.åååå.'),
   endDate: norwegianDateField('Skriv når utprøvingen slutter, dd.mm.åååå.'),
   meetingPoints: meetingPointsField,
-  employerContactName: z
-    .string({ required_error: 'Skriv hvem som er kontaktperson på arbeidsplassen.' })
-    .trim()
-    .min(2, 'Skriv hele navnet.')
-    .max(200, 'Høyst 200 tegn.'),
+  employerContactName: plainText(
+    z.string({ required_error: 'Skriv hvem som er kontaktperson på arbeidsplassen.' }).trim().min(2, 'Skriv hele navnet.').max(200, 'Høyst 200 tegn.'),
+  ),
   employerContactPhone: optionalText(40).refine((phone) => phone === '' || /^\+?[\d\s]{8,20}$/.test(phone), 'Skriv et telefonnummer med 8 sifre, for eksempel 22 33 44 55.'),
   employerContactEmail: optionalText(254).refine((email) => email === '' || z.string().email().safeParse(email).success, 'Skriv en gyldig e-postadresse.'),
   /** Only the employer's form has it; staff keep whoever the employer chose. */
