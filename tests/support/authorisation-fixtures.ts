@@ -1,8 +1,6 @@
 import { issueCsrfToken } from '~/utils/csrf.server'
 import { createCandidate, recordConsent, saveCandidateProfile } from '~/modules/candidates.server'
-import { moveCaseAs } from '~/modules/cases.server'
 import { shareIdentity } from '~/modules/case-disclosure.server'
-import type { CaseAction } from '~/modules/case-flow'
 import { addCandidate, addOpening, createMeetingFromForm } from '~/modules/matching-meetings.server'
 import { markEmployerInterest } from '~/modules/matching.server'
 import { acceptEmployerTerms } from '~/modules/organisations.server'
@@ -22,7 +20,7 @@ import { insertMembership, insertOrganisation } from '../../prisma-free-sql/quer
 import { findUserById, insertUser, type User } from '../../prisma-free-sql/queries/users'
 import { syntheticNationalId } from '../../scripts/synthetic-national-id'
 import type { SignedInActor, WorldIds } from './authorisation-table'
-import { syncSearchIndex, throughToTrial } from './case-fixtures'
+import { moveCaseThrough, syncSearchIndex, throughToTrial } from './case-fixtures'
 import { newEmployerWithOrganisation } from './employer-fixtures'
 import { createStaffUser, newEmail, newOrganisation } from './fixtures'
 import { candidateProfile, consentForAllEmployers, createPublishedOpening, daysFromToday } from './matching-fixtures'
@@ -127,19 +125,7 @@ export async function createAuthorisationWorld(sql: Sql, mailDir: string): Promi
   // Case C: A's interest in K, through to a running trial, with K's name, phone and e-mail shared with A.
   const interest = await markEmployerInterest(employerA.user, opening, candidate.id, '')
   if (interest.status === 'not-visible') throw new Error('Candidate K is not visible to employer A')
-  let found = (await findCase(sql, interest.case.id))!
-  const employerSteps: readonly CaseAction[] = ['agreeMeeting', 'startTrial']
-  for (const action of throughToTrial) {
-    const byEmployer = employerSteps.includes(action)
-    const moved = await moveCaseAs(byEmployer ? employerA.user : specialistX, byEmployer ? 'employer' : 'staff', {
-      caseId: found.id,
-      version: found.version,
-      action,
-      reason: 'Avtalt med alle parter.',
-    })
-    if (!moved.ok) throw new Error(`${action}: ${moved.message}`)
-    found = moved.case
-  }
+  const found = await moveCaseThrough((await findCase(sql, interest.case.id))!, { specialist: specialistX, employer: employerA.user }, throughToTrial)
   const shared = await shareIdentity(specialistX, found.id, ['name', 'phone', 'email'])
   if (shared.status !== 'shared') throw new Error(`K's details were not shared: ${JSON.stringify(shared)}`)
 

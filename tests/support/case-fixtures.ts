@@ -31,7 +31,11 @@ export async function caseThrough(
   await syncSearchIndex(sql)
   const outcome = await markEmployerInterest(parties.employer, parties.opening, candidateId, '')
   if (outcome.status === 'not-visible') throw new Error('The new candidate is not visible')
-  let found = (await findCase(sql, outcome.case.id))!
+  return moveCaseThrough((await findCase(sql, outcome.case.id))!, parties, actions)
+}
+
+/** Moves the case through `actions`, each by the side it belongs to, with a reason where a step asks for one. */
+export async function moveCaseThrough(found: Case, parties: { specialist: User; employer: User }, actions: readonly CaseAction[]): Promise<Case> {
   for (const action of actions) {
     const employerMoves = employerActions.includes(action)
     const moved = await moveCaseAs(employerMoves ? parties.employer : parties.specialist, employerMoves ? 'employer' : 'staff', {
