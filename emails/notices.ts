@@ -153,6 +153,7 @@ export const noticeTexts: Record<NoticeKind, NoticeText> = {
     paragraphs: (params, format) => [
       'Du har ikke logget inn i Jobbsnekker på nesten et år. Kontoer som ikke har vært brukt på 12 måneder, blir deaktivert, slik at ingen har tilgang de ikke trenger.',
       ...due(params, format.date, (when) => `Logg inn før ${when} for å beholde kontoen.`),
+      'Er kontoen allerede deaktivert, tar du den i bruk igjen ved å velge nytt passord under «Glemt passord» på innloggingssiden.',
       'Trenger du ikke kontoen lenger, kan du se bort fra denne e-posten.',
     ],
     action: 'Logg inn',

@@ -19,6 +19,7 @@ import {
   type NewOrganisation,
 } from '../../prisma-free-sql/queries/organisations'
 import { deleteSessionsOfUser } from '../../prisma-free-sql/queries/sessions'
+import { isDisabledForInactivity, reactivateInactiveAccount } from '../../prisma-free-sql/queries/inactive-accounts'
 import {
   assignStaff,
   emailIsTaken,
@@ -135,10 +136,14 @@ function passwordLink(token: string): string {
   return portalUrl(`/tilbakestill-passord?${new URLSearchParams({ token })}`)
 }
 
-/** Sends a reset link when the account exists; the caller answers the same either way. */
+/**
+ * Sends a reset link when the account exists; the caller answers the same either way. An account the inactivity job
+ * disabled gets one too: setting the password brings it back.
+ */
 export async function requestPasswordReset(email: string): Promise<void> {
   const user = await findUserByEmail(getSql(), email)
-  if (!user || user.disabledAt) return
+  if (!user) return
+  if (user.disabledAt && !(await isDisabledForInactivity(getSql(), user.id))) return
   const token = await issuePasswordToken(user.id, 'reset', RESET_LINK_MINUTES)
   await deliverAccountEmail('account_password_reset', user.email, { url: passwordLink(token), validMinutes: RESET_LINK_MINUTES }, user.id)
 }
@@ -165,6 +170,9 @@ export async function resetPassword(token: string, password: string): Promise<{ 
     }
     await setPasswordHash(tx, row.userId, passwordHash)
     await deleteSessionsOfUser(tx, row.userId)
+    if (await reactivateInactiveAccount(tx, row.userId)) {
+      await appendAudit(tx, { actorUserId: row.userId, action: 'user.reactivated', subjectType: 'user', subjectId: row.userId, details: { via: 'password_reset' } })
+    }
     // Proving control of the mailbox lifts a lock-out, so failed guesses cannot keep the owner out.
     const user = await findUserById(tx, row.userId)
     if (user) await recordLoginAttempt(tx, { email: user.email, clientAddress: 'password-reset', succeeded: true })

@@ -85,3 +85,23 @@ export async function disableWarnedInactiveAccounts(sql: Queryable, options: { a
   if (disabled.length > 0) await sql`delete from sessions where user_id = any(${sql.array(disabled.map((row) => row.id))}::uuid[])`
   return disabled
 }
+
+/**
+ * Whether the account was disabled by the inactivity job (warned, then disabled), not for another reason: such an
+ * account comes back when its owner proves control of the mailbox with a reset link.
+ */
+export async function isDisabledForInactivity(sql: Queryable, userId: string): Promise<boolean> {
+  const rows = await sql`
+    select 1 from users
+    where id = ${userId} and disabled_at is not null and inactivity_warned_at is not null and disabled_at >= inactivity_warned_at`
+  return rows.length === 1
+}
+
+/** Enables an account the inactivity job disabled, starting a new period; false for any other account. */
+export async function reactivateInactiveAccount(sql: Queryable, userId: string): Promise<boolean> {
+  const rows = await sql`
+    update users set disabled_at = null, inactivity_warned_at = null
+    where id = ${userId} and disabled_at is not null and inactivity_warned_at is not null and disabled_at >= inactivity_warned_at
+    returning id`
+  return rows.length === 1
+}

@@ -14,6 +14,7 @@ import { markEmployerInterest } from '~/modules/matching.server'
 import { acceptEmployerTerms } from '~/modules/organisations.server'
 import { runScheduledJobs, scheduledJobs } from '~/modules/scheduled-jobs.server'
 import { getSessionUser } from '~/utils/session.server'
+import { authenticate, requestPasswordReset, resetPassword } from '~/modules/accounts.server'
 import { renderOutboxEmail } from '../../emails/outbox-templates'
 import { findCandidate } from '../../prisma-free-sql/queries/candidates'
 import { findCase } from '../../prisma-free-sql/queries/cases'
@@ -25,7 +26,8 @@ import { allIndexedCandidates, loadIndexedCandidates } from '../../search-index/
 import { enqueueConsentDateChanges, processSearchOutbox } from '../../search-index/sync'
 import { useTestDatabase } from '../support/database'
 import { newEmployerWithOrganisation } from '../support/employer-fixtures'
-import { createStaffUser, newEmail } from '../support/fixtures'
+import { createStaffUser, newEmail, STRONG_PASSWORD } from '../support/fixtures'
+import { mailsTo, tokenIn } from '../support/mail'
 import { createPublishedOpening, createVisibleCandidate, daysFromToday, today } from '../support/matching-fixtures'
 import { BASE, sessionCookie } from '../support/route-requests'
 
@@ -169,6 +171,24 @@ describe('accounts nobody uses', () => {
   const audited = async (user: User, action: string) =>
     db.sql<{ actorUserId: string | null; details: Record<string, unknown> }[]>`
       select actor_user_id as "actorUserId", details from audit_log where action = ${action} and subject_id = ${user.id}`
+
+  it('come back when the owner sets a new password through «Glemt passord»; accounts disabled otherwise do not', async () => {
+    const dormant = await employerAccount(monthsAgo(14))
+    await db.sql`update users set inactivity_warned_at = ${monthsAgo(1, 5)}, disabled_at = ${monthsAgo(0, 2)} where id = ${dormant.id}`
+    await requestPasswordReset(dormant.email)
+    const [mail] = await mailsTo(db.mailDir, dormant.email)
+    expect(mail?.subject).toBe('Tilbakestill passordet ditt i Jobbsnekker')
+    expect(await resetPassword(tokenIn(mail!), STRONG_PASSWORD)).toEqual({ userId: dormant.id })
+    expect(await state(dormant)).toEqual({ disabledAt: null, warnedAt: null })
+    expect((await authenticate({ email: dormant.email, password: STRONG_PASSWORD, clientAddress: '192.0.2.80' })).outcome).toBe('ok')
+    expect(await audited(dormant, 'user.reactivated')).toEqual([{ actorUserId: dormant.id, details: { via: 'password_reset' } }])
+
+    // Disabled for another reason (never warned): no link, and it stays disabled.
+    const blocked = await employerAccount(monthsAgo(2))
+    await db.sql`update users set disabled_at = ${now} where id = ${blocked.id}`
+    await requestPasswordReset(blocked.email)
+    expect(await mailsTo(db.mailDir, blocked.email)).toEqual([])
+  })
 
   it('are among the scheduled jobs', () => {
     expect(scheduledJobs.map((job) => job.name)).toEqual(expect.arrayContaining(['inactive account warnings', 'inactive accounts']))
