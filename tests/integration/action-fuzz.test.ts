@@ -13,7 +13,7 @@ import { resetSearchBackend } from '../../search-index/backends'
 import { authorisationTable, expectedOutcome, type Actor, type Expectations, type SignedInActor } from '../support/authorisation-table'
 import { candidateIdentity, COUNTY_P, createAuthorisationWorld, getAnonymous, postAnonymous, type AuthorisationWorld } from '../support/authorisation-fixtures'
 import { useTestDatabase } from '../support/database'
-import { hostileFormEntries, hostileParam, hostileString, storableText } from '../support/hostile-input'
+import { hostileFormEntries, hostileParam, hostileString, openingTextFields, storableText, validOpeningForm } from '../support/hostile-input'
 import { createVisibleCandidate, daysFromToday } from '../support/matching-fixtures'
 import { getRoute, postRoute } from '../support/route-requests'
 import { newOrgNumber, STRONG_PASSWORD } from '../support/fixtures'
@@ -279,20 +279,8 @@ const targets: Target[] = [
   {
     file: 'arbeidsgiver.arbeidssteder.$workplaceId.stillinger.ny.tsx',
     actor: 'employerA',
-    form: () => ({
-      title: 'Lagermedarbeider',
-      description: 'Pakking og mottak.',
-      openingType: 'ARBEIDSTRENING',
-      hoursMin: '4',
-      hoursMax: '10',
-      flexibility: 'Etter avtale.',
-      mentorAvailable: 'ja',
-      startDate: norwegianDate(daysFromToday(14)),
-      places: '1',
-      hireProspect: 'KANSKJE',
-      contactName: 'Kari Nordmann',
-    }),
-    texts: [{ name: 'title', min: 2, max: 200 }, { name: 'description', max: 4000 }, { name: 'flexibility', max: 1000 }, { name: 'contactName', min: 2, max: 200 }],
+    form: () => validOpeningForm(daysFromToday(14)),
+    texts: openingTextFields,
   },
   {
     file: 'arbeidsgiver.arbeidssteder.$workplaceId.rediger.tsx',

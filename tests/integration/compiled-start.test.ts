@@ -1,39 +1,20 @@
-import { mkdtemp, rm } from 'node:fs/promises'
-import os from 'node:os'
-import path from 'node:path'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { projectRoot } from '../../app/utils/project-root.server'
-import { buildIfNeeded } from '../../scripts/build'
-import { createScratchDatabase, serverUrl, type ScratchDatabase } from '../support/database'
-import { startPortalProcess, type PortalProcess } from '../support/portal-process'
+import { afterAll, describe, expect, it } from 'vitest'
+import { startScratchPortal, type ScratchPortal } from '../support/portal-process'
 
 // What `npm start` runs after building: the server bundle (server-build/start.js) with the start script's own node
 // flags, on a database that holds nothing yet. The bundle no longer has the sources' folder layout, so this is where
 // a path to the migrations, the reference data, the Remix build or the script that prepares a new embedded database
 // would break. Embedded: a new data directory (prepared in the child process). Server: a new database on it.
 describe('the compiled portal, as npm start runs it', () => {
-  let workDir: string
-  let scratch: ScratchDatabase | undefined
-  let portal: PortalProcess | undefined
-
-  beforeAll(async () => {
-    await buildIfNeeded(projectRoot, { log: () => {} })
-    workDir = await mkdtemp(path.join(os.tmpdir(), 'jobbsnekker-compiled-start-'))
-    if (serverUrl) scratch = await createScratchDatabase()
-  }, 180_000)
+  let started: ScratchPortal | undefined
 
   afterAll(async () => {
-    await portal?.stop()
-    await scratch?.dispose()
-    await rm(workDir, { recursive: true, force: true })
+    await started?.dispose()
   }, 30_000)
 
   it('starts on a new database with the demo data and serves the log-in page', async () => {
-    portal = await startPortalProcess({
-      DATABASE_URL: scratch?.url ?? '',
-      PGLITE_DATA_DIR: path.join(workDir, 'pgdata'),
-      MAIL_DIR: path.join(workDir, 'mail'),
-    })
+    started = await startScratchPortal('compiled-start')
+    const { portal } = started
     const { url } = portal
 
     expect(portal.output()).toContain('Loaded demo data (first start)')

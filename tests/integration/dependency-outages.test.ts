@@ -1,13 +1,8 @@
-import { mkdtemp, rm } from 'node:fs/promises'
-import os from 'node:os'
-import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { projectRoot } from '../../app/utils/project-root.server'
-import { buildIfNeeded } from '../../scripts/build'
 import { DEMO_PASSWORD, demoLogins } from '../../scripts/demo-logins'
 import { serverUrl } from '../support/database'
 import { HttpSession } from '../support/http-session'
-import { startPortalProcess, type PortalProcess } from '../support/portal-process'
+import { startScratchPortal, type PortalProcess, type ScratchPortal } from '../support/portal-process'
 import { startLocalSmtpServer, type LocalSmtpServer } from '../support/smtp'
 import { freePort } from '../../scripts/free-port'
 
@@ -19,29 +14,25 @@ import { freePort } from '../../scripts/free-port'
 // PostgreSQL backend in search-sync.test.ts. Embedded database only: the database is not what is under test.
 
 describe.runIf(!serverUrl)('the portal with search and SMTP down', () => {
-  let workDir: string
+  let started: ScratchPortal
   let portal: PortalProcess
   let smtpPort: number
   let smtp: LocalSmtpServer | undefined
 
   beforeAll(async () => {
-    await buildIfNeeded(projectRoot, { log: () => {} })
-    workDir = await mkdtemp(path.join(os.tmpdir(), 'jobbsnekker-outages-'))
     const [searchPort, mailPort] = await Promise.all([freePort(), freePort()])
     smtpPort = mailPort
-    portal = await startPortalProcess({
-      PGLITE_DATA_DIR: path.join(workDir, 'pgdata'),
-      MAIL_DIR: path.join(workDir, 'mail'),
+    started = await startScratchPortal('outages', {
       MEILISEARCH_URL: `http://127.0.0.1:${searchPort}`,
       MEILISEARCH_API_KEY: 'test-key-for-a-server-that-is-down',
       SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
     })
+    portal = started.portal
   }, 240_000)
 
   afterAll(async () => {
-    await portal?.stop()
+    await started?.dispose()
     await smtp?.stop()
-    await rm(workDir, { recursive: true, force: true })
   }, 60_000)
 
   async function health() {

@@ -1,37 +1,22 @@
 import { request as httpRequest } from 'node:http'
-import { mkdtemp, rm } from 'node:fs/promises'
-import os from 'node:os'
-import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { projectRoot } from '../../app/utils/project-root.server'
 import { MAX_REQUEST_BODY_BYTES } from '../../app/utils/http-security.server'
-import { buildIfNeeded } from '../../scripts/build'
-import { createScratchDatabase, serverUrl, type ScratchDatabase } from '../support/database'
-import { startPortalProcess, type PortalProcess } from '../support/portal-process'
+import { serverUrl } from '../support/database'
+import { startScratchPortal, type PortalProcess, type ScratchPortal } from '../support/portal-process'
 
 // The compiled portal over real HTTP: what every answer carries (CSP with a fresh nonce, HSTS, framing and referrer
 // rules) and what is refused before any route runs (another site's form post, an oversized or unmeasured body).
 describe('HTTP security of the running portal', () => {
-  let workDir: string
-  let scratch: ScratchDatabase | undefined
+  let started: ScratchPortal
   let portal: PortalProcess
 
   beforeAll(async () => {
-    await buildIfNeeded(projectRoot, { log: () => {} })
-    workDir = await mkdtemp(path.join(os.tmpdir(), 'jobbsnekker-web-security-'))
-    if (serverUrl) scratch = await createScratchDatabase()
-    portal = await startPortalProcess({
-      DATABASE_URL: scratch?.url ?? '',
-      PGLITE_DATA_DIR: path.join(workDir, 'pgdata'),
-      MAIL_DIR: path.join(workDir, 'mail'),
-      SEED_DEMO_DATA: 'false',
-    })
+    started = await startScratchPortal('web-security', { SEED_DEMO_DATA: 'false' })
+    portal = started.portal
   }, 180_000)
 
   afterAll(async () => {
-    await portal?.stop()
-    await scratch?.dispose()
-    await rm(workDir, { recursive: true, force: true })
+    await started?.dispose()
   }, 30_000)
 
   function directives(header: string | null): Map<string, string> {

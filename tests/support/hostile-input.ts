@@ -1,4 +1,5 @@
 import fc from 'fast-check'
+import { norwegianDate } from '~/utils/opening-form'
 
 // Arbitraries for hostile user input, shared by the schema fuzz tests (tests/unit/schema-fuzz.test.ts) and the
 // action and loader fuzz tests (tests/integration/action-fuzz.test.ts).
@@ -180,3 +181,28 @@ export function hostileParam(realIds: readonly string[] = []): fc.Arbitrary<stri
     { weight: 1, arbitrary: fc.constantFrom('00000000-0000-0000-0000-000000000000', 'ffffffff-ffff-ffff-ffff-ffffffffffff', '1', '-1', '9'.repeat(30)) },
   )
 }
+
+/** A complete opening form as the employer posts it, starting on `startDate` (ISO), for the schema and action fuzz. */
+export function validOpeningForm(startDate: string): Record<string, string> {
+  return {
+    title: 'Lagermedarbeider',
+    description: 'Pakking og mottak.',
+    openingType: 'ARBEIDSTRENING',
+    hoursMin: '4',
+    hoursMax: '10',
+    flexibility: 'Etter avtale.',
+    mentorAvailable: 'ja',
+    startDate: norwegianDate(startDate),
+    places: '1',
+    hireProspect: 'KANSKJE',
+    contactName: 'Kari Nordmann',
+  }
+}
+
+/** The opening form's free-text fields and their limits. */
+export const openingTextFields = [
+  { name: 'title', min: 2, max: 200 },
+  { name: 'description', max: 4000 },
+  { name: 'flexibility', max: 1000 },
+  { name: 'contactName', min: 2, max: 200 },
+]

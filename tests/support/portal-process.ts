@@ -1,7 +1,12 @@
 import { spawn, type ChildProcess } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
+import { mkdtemp, rm } from 'node:fs/promises'
+import os from 'node:os'
+import path from 'node:path'
 import { projectRoot } from '../../app/utils/project-root.server'
+import { buildIfNeeded } from '../../scripts/build'
 import { startScriptNodeArguments } from '../../scripts/start-command'
+import { createScratchDatabase, serverUrl } from './database'
 
 export type PortalProcess = {
   url: string
@@ -54,4 +59,34 @@ export async function startPortalProcess(env: Record<string, string>, options: {
     }, 50)
   })
   return { url, child, output, stop }
+}
+
+export type ScratchPortal = { portal: PortalProcess; workDir: string; dispose: () => Promise<void> }
+
+/**
+ * The compiled portal (built first when the sources are newer) on a database of its own: a new embedded data directory,
+ * or a new database on the test server when TEST_DATABASE_URL is set; mail goes to a folder of its own. `env` adds to
+ * or overrides that environment.
+ */
+export async function startScratchPortal(label: string, env: Record<string, string> = {}): Promise<ScratchPortal> {
+  await buildIfNeeded(projectRoot, { log: () => {} })
+  const workDir = await mkdtemp(path.join(os.tmpdir(), `jobbsnekker-${label}-`))
+  const scratch = serverUrl ? await createScratchDatabase() : undefined
+  const dispose = async (portal?: PortalProcess) => {
+    await portal?.stop()
+    await scratch?.dispose()
+    await rm(workDir, { recursive: true, force: true })
+  }
+  try {
+    const portal = await startPortalProcess({
+      DATABASE_URL: scratch?.url ?? '',
+      PGLITE_DATA_DIR: path.join(workDir, 'pgdata'),
+      MAIL_DIR: path.join(workDir, 'mail'),
+      ...env,
+    })
+    return { portal, workDir, dispose: () => dispose(portal) }
+  } catch (error) {
+    await dispose()
+    throw error
+  }
 }

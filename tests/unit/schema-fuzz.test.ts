@@ -16,7 +16,7 @@ import { newOrganisationFields, organisationProfileSchema } from '~/utils/organi
 import { hoursPerWeekField, taskSchema } from '~/utils/task-form'
 import { trialAgreementSchema } from '~/utils/trial-agreement-form'
 import { workplaceSchema } from '~/utils/workplace-form'
-import { hasUnstorableCharacter, hostileFormEntries, hostileRecord, hostileString, storableText, unicodeStrings, unstorableStrings } from '../support/hostile-input'
+import { hasUnstorableCharacter, hostileFormEntries, hostileRecord, hostileString, storableText, unicodeStrings, unstorableStrings, openingTextFields, validOpeningForm } from '../support/hostile-input'
 
 // Property-based tests of every zod schema that parses user input (issue 8): hostile values of every kind never make a
 // schema throw (it answers with issues or a value), free text a schema accepts comes out exactly as typed (trimmed where
@@ -70,18 +70,8 @@ const covered: Covered[] = [
   {
     name: 'openingSchema',
     schema: openingSchema(today),
-    valid: {
-      title: 'Lagermedarbeider',
-      openingType: 'ARBEIDSTRENING',
-      hoursMin: '4',
-      hoursMax: '10',
-      mentorAvailable: 'ja',
-      startDate: norwegianDate(inDays(14)),
-      places: '1',
-      hireProspect: 'KANSKJE',
-      contactName: 'Kari Nordmann',
-    },
-    texts: [{ name: 'title', min: 2, max: 200 }, { name: 'description', max: 4000 }, { name: 'flexibility', max: 1000 }, { name: 'contactName', min: 2, max: 200 }],
+    valid: validOpeningForm(inDays(14)),
+    texts: openingTextFields,
   },
   { name: 'newOrganisationFields', schema: z.object(newOrganisationFields), valid: organisationFields, texts: [{ name: 'orgName', min: 2, max: 200 }] },
   {
