@@ -157,8 +157,8 @@ export class Browser {
 
   constructor(readonly baseUrl: string) {}
 
-  async get(path: string): Promise<PageResponse> {
-    return this.send(path, { method: 'GET' })
+  async get(path: string, signal?: AbortSignal): Promise<PageResponse> {
+    return this.send(path, { method: 'GET', signal })
   }
 
   /** Follows redirects within the portal, as a browser does after a log-in or a form. */
@@ -172,10 +172,11 @@ export class Browser {
     throw new Error(`Too many redirects from ${path}`)
   }
 
-  async post(path: string, body: string): Promise<PageResponse> {
+  async post(path: string, body: string, signal?: AbortSignal): Promise<PageResponse> {
     return this.send(path, {
       method: 'POST',
       body,
+      signal,
       headers: { 'content-type': 'application/x-www-form-urlencoded', origin: this.baseUrl },
     })
   }

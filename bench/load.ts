@@ -3,6 +3,10 @@
 // each log in with a session of their own and repeat a round of their main pages and actions; every request is
 // checked (a page must answer 200, an action its redirect) and timed by kind. Target: p95 ≤ 150 ms and no errors.
 //
+// A user pauses between clicks, as people do (LOAD_THINK_TIME, default 1–3 s, several times the pace of real work;
+// ADR 017). LOAD_THINK_TIME=0 is the capacity run instead: autocannon keeps every user's next request waiting on
+// the last answer only, the most the portal can take.
+//
 // LOAD_DATABASE_URL (default postgres://postgres@127.0.0.1:5432) names the server; a database is created on it and
 // dropped afterwards. LOAD_CONNECTIONS (50) and LOAD_DURATION (60 s) shorten a run.
 import { spawn, type ChildProcess } from 'node:child_process'
@@ -27,22 +31,32 @@ import {
   roleMix,
   rounds,
   specialistAccounts,
+  type Step,
   type VirtualUser,
 } from './load-users'
 
 const serverUrl = process.env.LOAD_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432'
 const connections = positiveInteger('LOAD_CONNECTIONS', 50)
 const duration = positiveInteger('LOAD_DURATION', 60)
-// Unset: every user sends its next request as soon as the last one is answered (the most the portal can take).
-// A whole number: each user's requests per second at most, as people clicking at that pace (autocannon counts whole
-// requests per second and connection, so 1 is the least).
-const ratePerUser = process.env.LOAD_RATE ? positiveInteger('LOAD_RATE', 1) : undefined
+const thinkTime = thinkTimeRange(process.env.LOAD_THINK_TIME)
 // A directory: the portal runs with `node --cpu-prof` and a summary of where its CPU time went is printed at the end.
 const cpuProfileDir = process.env.LOAD_CPU_PROFILE ? path.resolve(process.env.LOAD_CPU_PROFILE) : undefined
 // Extra node flags for the portal, after the start script's own (the later flag wins), for trying e.g. a larger young
 // generation: LOAD_NODE_FLAGS=--max-semi-space-size=16. Unset: exactly what `npm start` runs.
 const extraNodeFlags = (process.env.LOAD_NODE_FLAGS ?? '').split(/\s+/).filter(Boolean)
 const P95_TARGET_MS = 150
+
+/** Seconds a user pauses between two requests, drawn evenly from the range: "1-3" (the default), "2" or "0". */
+function thinkTimeRange(raw: string | undefined): { min: number; max: number } {
+  const match = /^\s*(\d+(?:\.\d+)?)\s*(?:-\s*(\d+(?:\.\d+)?))?\s*$/.exec(raw ?? '1-3')
+  const min = Number(match?.[1])
+  const max = match?.[2] === undefined ? min : Number(match[2])
+  if (!match || max < min) {
+    console.error(`LOAD_THINK_TIME must be seconds or a range of seconds like 1-3, not "${raw}"`)
+    process.exit(2)
+  }
+  return { min, max }
+}
 
 function positiveInteger(name: string, fallback: number): number {
   const raw = process.env[name]
@@ -176,10 +190,113 @@ function percentile(sorted: number[], fraction: number): number {
 
 type KindFigures = { latencies: number[]; unexpected: Map<string, number>; sample?: string }
 
+function figuresOf(figures: Map<string, KindFigures>, kind: string): KindFigures {
+  let found = figures.get(kind)
+  if (!found) figures.set(kind, (found = { latencies: [], unexpected: new Map() }))
+  return found
+}
+
+/** Where both drivers report: how long a request took, and what it answered (checked, then read by its step). */
+type Outcome = {
+  latency: (kind: string, milliseconds: number) => void
+  answer: (user: VirtualUser, step: Step, status: number, body: string, location: string | undefined) => void
+}
+
+type RunResult = { seconds: number; connectionErrors: number; timeouts: number; statuses: Map<number, number> }
+
+/** The request a user's step sends now, with its kind and the answers that count as success noted on the user. */
+function nextRequest(user: VirtualUser, step: Step, index: number) {
+  if (index === 0) user.round++
+  const built = step.build(user)
+  user.inFlight = { kind: built.kind ?? step.kind, expect: built.expect ?? step.expect }
+  return built
+}
+
+/** Every user repeats its round as fast as the answers come: autocannon, one connection per user (closed loop). */
+async function usersWithoutPause(portalUrl: string, users: VirtualUser[], outcome: Outcome): Promise<RunResult> {
+  let nextUser = 0
+  const result = await autocannon({
+    url: portalUrl,
+    connections: users.length,
+    duration,
+    timeout: 10,
+    // Placeholder; each connection gets its own user's round in setupClient.
+    requests: [{ method: 'GET', path: '/healthz' }],
+    setupClient: (client) => {
+      const user = users[nextUser++ % users.length]!
+      const steps = rounds[user.role]
+      client.setRequests(
+        steps.map((step, index) => ({
+          method: 'GET',
+          path: '/',
+          setupRequest: (request: autocannon.Request) => {
+            const built = nextRequest(user, step, index)
+            const headers: Record<string, string> = { cookie: user.browser.jar.header(), accept: 'text/html' }
+            if (built.method === 'POST') {
+              headers['content-type'] = 'application/x-www-form-urlencoded'
+              headers.origin = portalUrl
+            }
+            return { ...request, method: built.method, path: built.path, headers, body: built.body }
+          },
+          onResponse: (status: number, body: string, _context: unknown, responseHeaders: Record<string, string | string[]>) => {
+            user.browser.jar.store(setCookiesOf(responseHeaders))
+            outcome.answer(user, step, status, body, headerOf(responseHeaders, 'location'))
+          },
+        })) as autocannon.Request[],
+      )
+      client.on('response', (_status: number, _bytes: number, responseTime: number) => outcome.latency(user.inFlight.kind, responseTime))
+    },
+  })
+  const statuses = new Map(Object.entries(result.statusCodeStats ?? {}).map(([code, { count }]) => [Number(code), count ?? 0]))
+  return { seconds: result.duration, connectionErrors: result.errors, timeouts: result.timeouts, statuses }
+}
+
+const pause = (seconds: number) => new Promise((resolve) => setTimeout(resolve, seconds * 1000))
+const thinkSeconds = () => thinkTime.min + Math.random() * (thinkTime.max - thinkTime.min)
+
+/**
+ * Every user clicks, reads the answer, pauses for a think time and clicks again, so requests arrive spread out as
+ * from people (autocannon has no think time: mcollina/autocannon#174; its per-second rates fire in bursts). Each user
+ * has its own keep-alive connection through Node's fetch, like a browser tab.
+ */
+async function pausingUsers(users: VirtualUser[], outcome: Outcome): Promise<RunResult> {
+  const statuses = new Map<number, number>()
+  let connectionErrors = 0
+  let timeouts = 0
+  const started = performance.now()
+  const stopAt = started + duration * 1000
+  await Promise.all(
+    users.map(async (user) => {
+      const steps = rounds[user.role]
+      // Spread the first clicks over one think time, as people do not all start at the same instant.
+      await pause(Math.random() * thinkTime.max)
+      for (let index = 0; performance.now() < stopAt; index = (index + 1) % steps.length) {
+        const step = steps[index]!
+        const built = nextRequest(user, step, index)
+        const sent = performance.now()
+        try {
+          const timeout = AbortSignal.timeout(10_000)
+          const response = built.method === 'POST' ? await user.browser.post(built.path, built.body ?? '', timeout) : await user.browser.get(built.path, timeout)
+          outcome.latency(user.inFlight.kind, performance.now() - sent)
+          statuses.set(response.status, (statuses.get(response.status) ?? 0) + 1)
+          outcome.answer(user, step, response.status, response.body, response.location)
+        } catch (error) {
+          if (error instanceof DOMException && error.name === 'TimeoutError') timeouts++
+          else connectionErrors++
+          step.read?.(user, '')
+        }
+        await pause(thinkSeconds())
+      }
+    }),
+  )
+  return { seconds: (performance.now() - started) / 1000, connectionErrors, timeouts, statuses }
+}
+
 const ms = (value: number) => (Number.isFinite(value) ? value.toFixed(0) : '–')
 
 async function main(): Promise<number> {
-  console.log(`Load test: ${connections} users${ratePerUser ? ` at ${ratePerUser} requests/s each` : ''} for ${duration} s${extraNodeFlags.length > 0 ? ` (portal flags added: ${extraNodeFlags.join(' ')})` : ''} against the compiled portal on ${new URL(serverUrl).host}`)
+  const pace = thinkTime.max > 0 ? `pausing ${thinkTime.min}–${thinkTime.max} s between clicks` : 'without pause (capacity run)'
+  console.log(`Load test: ${connections} users ${pace} for ${duration} s${extraNodeFlags.length > 0 ? ` (portal flags added: ${extraNodeFlags.join(' ')})` : ''} against the compiled portal on ${new URL(serverUrl).host}`)
   await buildIfNeeded(projectRoot, { log: (line) => console.log(line) })
   const name = `jobbsnekker_load_${randomBytes(4).toString('hex')}`
   const workDir = await mkdtemp(path.join(os.tmpdir(), 'jobbsnekker-load-'))
@@ -220,80 +337,46 @@ async function main(): Promise<number> {
     )
 
     const figures = new Map<string, KindFigures>()
-    const figuresOf = (kind: string) => {
-      let found = figures.get(kind)
-      if (!found) figures.set(kind, (found = { latencies: [], unexpected: new Map() }))
-      return found
-    }
     const all: number[] = []
-    let nextUser = 0
+    const outcome: Outcome = {
+      latency(kind, milliseconds) {
+        figuresOf(figures, kind).latencies.push(milliseconds)
+        all.push(milliseconds)
+      },
+      answer(user, step, status, body, location) {
+        const { kind, expect } = user.inFlight
+        if (!expect.includes(status)) {
+          const entry = figuresOf(figures, kind)
+          entry.unexpected.set(String(status), (entry.unexpected.get(String(status)) ?? 0) + 1)
+          entry.sample ??= `${status} for ${user.email}${location ? ` → ${location}` : ''}: ${body.replace(/\s+/g, ' ').slice(0, 300)}`
+        }
+        if (step.read && kind === step.kind) step.read(user, status === 200 ? body : '')
+      },
+    }
     const loadBefore = os.loadavg()[0]!
+    const driverCpuBefore = process.cpuUsage()
     const portalCpuBefore = cpuSecondsOf(portal.process.pid)
     // The database's share: the server processes serving the portal's connections (same machine only).
     const backendPids = await withAdmin((admin) => admin<{ pid: number }[]>`select pid from pg_stat_activity where datname = ${name}`)
     const databaseCpuBefore = backendPids.map(({ pid }) => cpuSecondsOf(pid) ?? 0).reduce((a, b) => a + b, 0)
 
-    const result = await autocannon({
-      url: portal.url,
-      connections,
-      duration,
-      timeout: 10,
-      ...(ratePerUser ? { connectionRate: ratePerUser } : {}),
-      // Placeholder; each connection gets its own user's round in setupClient.
-      requests: [{ method: 'GET', path: '/healthz' }],
-      setupClient: (client) => {
-        const user = users[nextUser++ % users.length]!
-        const steps = rounds[user.role]
-        client.setRequests(
-          steps.map((step, index) => ({
-            method: 'GET',
-            path: '/',
-            setupRequest: (request: autocannon.Request) => {
-              if (index === 0) user.round++
-              const built = step.build(user)
-              user.inFlight = { kind: built.kind ?? step.kind, expect: built.expect ?? step.expect }
-              const headers: Record<string, string> = { cookie: user.browser.jar.header(), accept: 'text/html' }
-              if (built.method === 'POST') {
-                headers['content-type'] = 'application/x-www-form-urlencoded'
-                headers.origin = portal!.url
-              }
-              return { ...request, method: built.method, path: built.path, headers, body: built.body }
-            },
-            onResponse: (status: number, body: string, _context: unknown, responseHeaders: Record<string, string | string[]>) => {
-              user.browser.jar.store(setCookiesOf(responseHeaders))
-              const { kind, expect } = user.inFlight
-              if (!expect.includes(status)) {
-                const entry = figuresOf(kind)
-                const location = headerOf(responseHeaders, 'location')
-                entry.unexpected.set(String(status), (entry.unexpected.get(String(status)) ?? 0) + 1)
-                entry.sample ??= `${status} for ${user.email}${location ? ` → ${location}` : ''}: ${body.replace(/\s+/g, ' ').slice(0, 300)}`
-              }
-              if (step.read && kind === step.kind) step.read(user, status === 200 ? body : '')
-            },
-          })) as autocannon.Request[],
-        )
-        client.on('response', (_status: number, _bytes: number, responseTime: number) => {
-          figuresOf(user.inFlight.kind).latencies.push(responseTime)
-          all.push(responseTime)
-        })
-      },
-    })
+    const result = thinkTime.max > 0 ? await pausingUsers(users, outcome) : await usersWithoutPause(portal.url, users, outcome)
 
+    const driverCpu = process.cpuUsage(driverCpuBefore)
     const portalCpuAfter = cpuSecondsOf(portal.process.pid)
     const databaseCpuAfter = backendPids.map(({ pid }) => cpuSecondsOf(pid) ?? 0).reduce((a, b) => a + b, 0)
     all.sort((a, b) => a - b)
     const unexpectedTotal = [...figures.values()].reduce((sum, entry) => sum + [...entry.unexpected.values()].reduce((a, b) => a + b, 0), 0)
-    const statusCounts = Object.entries(result.statusCodeStats ?? {})
-      .map(([code, { count }]) => `${code}: ${count}`)
-      .join(', ')
-    const errors = result.errors + result.timeouts + unexpectedTotal
+    const statusCounts = [...result.statuses].map(([code, count]) => `${code}: ${count}`).join(', ')
+    const failedStatuses = [...result.statuses].filter(([code]) => code >= 400).reduce((sum, [, count]) => sum + count, 0)
+    const errors = result.connectionErrors + result.timeouts + unexpectedTotal
     const p95 = percentile(all, 0.95)
     const lines = [
       '',
-      `Requests: ${all.length} in ${result.duration.toFixed(1)} s, ${(all.length / result.duration).toFixed(1)} requests/s (statuses ${statusCounts})`,
+      `Requests: ${all.length} in ${result.seconds.toFixed(1)} s, ${(all.length / result.seconds).toFixed(1)} requests/s (statuses ${statusCounts})`,
       `Latency overall: p50 ${ms(percentile(all, 0.5))} ms, p95 ${ms(p95)} ms, p99 ${ms(percentile(all, 0.99))} ms, max ${ms(all.at(-1) ?? NaN)} ms`,
-      `Errors: ${errors} (connection errors ${result.errors}, timeouts ${result.timeouts}, unexpected statuses ${unexpectedTotal}; ` +
-        `non-2xx/3xx responses ${result['4xx'] + result['5xx']})`,
+      `Errors: ${errors} (connection errors ${result.connectionErrors}, timeouts ${result.timeouts}, unexpected statuses ${unexpectedTotal}; ` +
+        `4xx/5xx responses ${failedStatuses})`,
       '',
       '| Request kind | Requests | p50 ms | p95 ms | p99 ms | Max ms | Unexpected |',
       '|---|---:|---:|---:|---:|---:|---|',
@@ -310,11 +393,13 @@ async function main(): Promise<number> {
     lines.push('', `Interest expressed ${interests} times, ${repeated} of them again for a candidate that already had a case`)
     if (portalCpuBefore !== undefined && portalCpuAfter !== undefined) {
       const used = portalCpuAfter - portalCpuBefore
-      lines.push(`Portal process CPU: ${used.toFixed(1)} s in ${result.duration.toFixed(1)} s (${((used / result.duration) * 100).toFixed(0)} % of one core), ${((used / all.length) * 1000).toFixed(1)} ms per request`)
+      lines.push(`Portal process CPU: ${used.toFixed(1)} s in ${result.seconds.toFixed(1)} s (${((used / result.seconds) * 100).toFixed(0)} % of one core), ${((used / all.length) * 1000).toFixed(1)} ms per request`)
     }
     if (databaseCpuAfter > 0) {
       lines.push(`PostgreSQL CPU (${backendPids.length} server processes of the portal's connections): ${(databaseCpuAfter - databaseCpuBefore).toFixed(1)} s`)
     }
+    // The driver shares the machine: its own CPU (HTTP, reading forms from the pages) is taken from the portal's.
+    lines.push(`Load driver CPU: ${((driverCpu.user + driverCpu.system) / 1e6).toFixed(1)} s`)
     lines.push(`Load average (1 min) before ${loadBefore.toFixed(2)}, after ${os.loadavg()[0]!.toFixed(2)}; ${os.cpus().length} CPUs, Node ${process.version}`)
     console.log(lines.join('\n'))
     for (const [kind, entry] of figures) if (entry.sample) console.log(`First unexpected answer for ${kind}: ${entry.sample}`)

@@ -145,6 +145,14 @@ async function forEachVisibleCandidate(
 }
 
 /**
+ * The SQL only narrows what the rule (visibilityOfRow) then decides: status and consent it requires anyway. Should
+ * the two ever disagree, fewer neighbours are counted, which shows the county: the safe side.
+ */
+function plausiblyVisible(sql: Queryable, today: string): PendingQuery<Row[]> {
+  return sql`c.status = 'active' and k.withdrawn_at is null and k.superseded_at is null and k.expires_on > ${today}::date`
+}
+
+/**
  * Counts the visible candidates of `municipalities` ('all': every municipality of the geography, one pass for a
  * rebuild) missing from `cache`. Rows are kept only while a municipality's count is at most `keepRowsUpTo(number)`.
  * For named municipalities the count stops once it is past both that and MIN_CANDIDATES_SHARING_MUNICIPALITY, the
@@ -165,9 +173,7 @@ async function visibleByMunicipality(
   const missing = wanted.filter((number) => !cache.has(number))
   if (missing.length === 0) return cache
   const counting = new Map(missing.map((number) => [number, { count: 0, rows: [] as CandidateRow[], keep: keepRowsUpTo(number) }]))
-  // The SQL only narrows what the rule (visibilityOfRow) then decides: status and consent it requires anyway. Should
-  // the two ever disagree, fewer neighbours are counted, which shows the county: the safe side.
-  const narrow = () => sql`c.status = 'active' and k.withdrawn_at is null and k.superseded_at is null and k.expires_on > ${today}::date`
+  const narrow = () => plausiblyVisible(sql, today)
   const count = (row: CandidateRow) => {
     const entry = row.homeMunicipalityNumber ? counting.get(row.homeMunicipalityNumber) : undefined
     if (!entry) return
@@ -341,7 +347,10 @@ export async function visibleCandidateIdsIn(
   const ids: string[] = []
   const atLeast = options.atLeast ?? Number.POSITIVE_INFINITY
   const today = options.today ?? todayInOslo()
-  await forEachVisibleCandidate(sql, [municipalityNumber], undefined, today, VISIBILITY_PAGE_SIZE, (row) => ids.push(row.id), () => ids.length >= atLeast)
+  // Asked for a few, read a few pages of profiles rather than every candidate of a large municipality.
+  const pageSize = Number.isFinite(atLeast) ? Math.min(VISIBILITY_PAGE_SIZE, Math.max(50, atLeast * 10)) : VISIBILITY_PAGE_SIZE
+  const narrow = () => plausiblyVisible(sql, today)
+  await forEachVisibleCandidate(sql, [municipalityNumber], narrow, today, pageSize, (row) => ids.push(row.id), () => ids.length >= atLeast)
   return ids
 }
 

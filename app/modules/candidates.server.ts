@@ -38,6 +38,7 @@ import {
   CONSENT_EXPIRING_WITHIN_DAYS,
   consentRecordOfRow,
   consentState,
+  MIN_CANDIDATES_SHARING_MUNICIPALITY,
   employerVisibility,
   visibilityOfRow,
   type ConsentFilter,
@@ -45,6 +46,7 @@ import {
   type Visibility,
 } from '../../matching/visibility'
 import { buildCandidateDocument, type AnonymisedCandidate, type Geography } from '../../search-index/candidate-document'
+import { visibleCandidateIdsIn } from '../../search-index/load-documents'
 import { enqueueSearchSync } from '../../search-index/sync'
 import type { IdentityReadReason } from '../utils/candidate-form'
 import { deliverAccountEmail, portalUrl } from '../utils/email.server'
@@ -298,8 +300,9 @@ export async function employerPreview(candidate: Candidate, today = todayInNorwa
     today,
   })
   if (!profile?.homeMunicipalityNumber) return { visibility, document: undefined }
-  const neighbours = await listVisibilityRows(sql, { homeMunicipalityNumber: profile.homeMunicipalityNumber })
-  const othersVisible = neighbours.filter((row) => row.id !== candidate.id && visibilityOfRow(row, today).visible).length
+  // The location rule only asks whether enough share the home: counting stops there, as in the index.
+  const neighbours = await visibleCandidateIdsIn(sql, profile.homeMunicipalityNumber, { today, atLeast: MIN_CANDIDATES_SHARING_MUNICIPALITY })
+  const othersVisible = neighbours.filter((id) => id !== candidate.id).length
   const consentScope =
     latest && !latest.withdrawnAt ? { scope: latest.scope, counties: latest.scopeCounties } : { scope: 'all' as const, counties: [] }
   const document = buildCandidateDocument(
